@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { globalId, timestamp } from './columns';
+import { colors, departments, sizes } from './reference';
+
+export const manufacturers = sqliteTable('tblfabricantes', {
+  id: integer('id_fabricante').primaryKey(),
+  name: text('nombre_fabricante').notNull(),
+  contact: text('contacto_fabricante'),
+  phone: text('telefono_fabricante'),
+  globalId: globalId(),
+});
+
+export const products = sqliteTable(
+  'tblproductos',
+  {
+    id: integer('id_producto').primaryKey(),
+    /** Price look-up code typed at the till. */
+    plu: text('plu').notNull(),
+    name: text('nombre_producto').notNull(),
+    manufacturerId: integer('ID_fabricante').references(() => manufacturers.id),
+    /** Unit price in integer minor units (cents), never a float. */
+    price: integer('precio').notNull(),
+    description: text('descripcion_producto'),
+    createdAt: timestamp('fecha_creacion').notNull(),
+    departmentId: integer('ID_genero').references(() => departments.id),
+    /** Times the product was added to a sale from a search. */
+    searchCount: integer('cantidad_Busquedas').notNull().default(0),
+    globalId: globalId(),
+    /** Addition: inactive products stay for history but are not sold. */
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ux_productos_plu').on(t.plu),
+    index('ix_productos_fabricante').on(t.manufacturerId),
+    index('ix_productos_genero').on(t.departmentId),
+    check('ck_productos_precio', sql`${t.price} >= 0`),
+  ],
+);
+
+export const categories = sqliteTable('tblcategorias', {
+  id: integer('id_catgoria').primaryKey(),
+  name: text('nombre').notNull(),
+  description: text('decripcion'),
+  globalId: globalId(),
+});
+
+export const productCategories = sqliteTable(
+  'tblcategoriasXproducto',
+  {
+    id: integer('id_cat_prod').primaryKey(),
+    categoryId: integer('ID_categoria')
+      .notNull()
+      .references(() => categories.id),
+    productId: integer('ID_producto')
+      .notNull()
+      .references(() => products.id),
+    globalId: globalId(),
+  },
+  (t) => [
+    uniqueIndex('ux_catprod').on(t.productId, t.categoryId),
+    index('ix_catprod_categoria').on(t.categoryId),
+  ],
+);
+
+export const options = sqliteTable('tblopciones', {
+  id: integer('id_opcion').primaryKey(),
+  name: text('nombre_opcion').notNull(),
+  description: text('descripcion_opcion'),
+  globalId: globalId(),
+});
+
+export const productOptions = sqliteTable(
+  'tblopcionesXproducto',
+  {
+    id: integer('id_op_prod').primaryKey(),
+    optionId: integer('ID_opcion')
+      .notNull()
+      .references(() => options.id),
+    productId: integer('ID_producto')
+      .notNull()
+      .references(() => products.id),
+    globalId: globalId(),
+  },
+  (t) => [
+    uniqueIndex('ux_opprod').on(t.productId, t.optionId),
+    index('ix_opprod_opcion').on(t.optionId),
+  ],
+);
+
+/**
+ * A sellable variant: product x colour x size, with its stock. `inventario`
+ * changes only through stock_movements (triggers in migration 0001 enforce it).
+ */
+export const variants = sqliteTable(
+  'tblprodXcolorXtalla',
+  {
+    id: integer('idcolorxtalla').primaryKey(),
+    productId: integer('ID_producto')
+      .notNull()
+      .references(() => products.id),
+    colorId: integer('ID_color')
+      .notNull()
+      .references(() => colors.id),
+    sizeId: integer('ID_talla')
+      .notNull()
+      .references(() => sizes.id),
+    /** Units in stock: always the sum of this variant's stock_movements. */
+    stock: integer('inventario').notNull().default(0),
+    globalId: globalId(),
+    /** Addition: EAN-13/UPC-A of the maker, or an in-store EAN-13 (prefix 20-29). */
+    barcode: text('barcode').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ux_variantes_combo').on(t.productId, t.colorId, t.sizeId),
+    uniqueIndex('ux_variantes_barcode').on(t.barcode),
+    index('ix_variantes_color').on(t.colorId),
+    index('ix_variantes_talla').on(t.sizeId),
+  ],
+);

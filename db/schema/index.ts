@@ -1,0 +1,6 @@
+export * from './reference';
+export * from './customers';
+export * from './catalog';
+export * from './sales';
+export * from './inventory';
+export * from './staff';

@@ -1,0 +1,22 @@
+import { isoNow } from '../../db/clock';
+import type { DomainHandlers } from '../types';
+
+export const sessionHandlers: DomainHandlers<'session'> = {
+  staffList: (_input, { services }) =>
+    services.staff.list().map(({ id, displayName, role }) => ({ id, displayName, role })),
+
+  login: async ({ userId, pin }, { services, session }) => {
+    const user = await services.staff.authenticate(userId, pin);
+    session.current = { user, since: isoNow(services.clock) };
+    return session.current;
+  },
+
+  logout: (_input, { services, session }) => {
+    const user = session.current?.user;
+    if (user) services.audit.record({ staffId: user.id, action: 'session.logout', entity: 'staff_users', entityId: user.id });
+    session.current = null;
+    return null;
+  },
+
+  current: (_input, { session }) => session.current,
+};

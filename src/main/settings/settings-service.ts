@@ -1,0 +1,48 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { DomainError } from '../../shared/errors';
+import type { StoreSettings } from '../../shared/ipc/dto';
+import { isoNow, type Clock } from '../db/clock';
+
+export const DEFAULT_STORE_SETTINGS: StoreSettings = {
+  storeName: 'Tienda',
+  registerCode: 'R01',
+  currency: 'COP',
+  locale: 'es-CO',
+};
+
+const StoreSettingsSchema = z
+  .object({
+    storeName: z.string().trim().min(1).max(80),
+    registerCode: z.string().regex(/^[A-Z0-9]{2,6}$/, 'register code must be 2-6 capital letters or digits'),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as COP'),
+    locale: z.string().regex(/^(es|en)(-[A-Z]{2})?$/, 'locale must be es or en, optionally with a region'),
+  })
+  .strict();
+
+const KEY = 'store';
+
+export function createSettingsService(sqlite: Database.Database, clock: Clock) {
+  const read = sqlite.prepare(`SELECT value FROM app_settings WHERE key = ?`).pluck();
+  const write = sqlite.prepare(
+    `INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  );
+  return {
+    store(): StoreSettings {
+      const raw = read.get(KEY) as string | undefined;
+      return raw ? { ...DEFAULT_STORE_SETTINGS, ...(JSON.parse(raw) as Partial<StoreSettings>) } : DEFAULT_STORE_SETTINGS;
+    },
+    updateStore(patch: Partial<StoreSettings>): StoreSettings {
+      const parsed = StoreSettingsSchema.safeParse({ ...this.store(), ...patch });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new DomainError('VALIDATION', issue.message, issue.path.join('.'));
+      }
+      write.run(KEY, JSON.stringify(parsed.data), isoNow(clock));
+      return parsed.data;
+    },
+  };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;

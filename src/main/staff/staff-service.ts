@@ -1,0 +1,169 @@
+import type Database from 'better-sqlite3';
+import { DomainError } from '../../shared/errors';
+import { newGlobalId } from '../../shared/ids';
+import type { StaffSummary } from '../../shared/ipc/dto';
+import { STAFF_ROLE_NAMES, type StaffRoleName } from '../../shared/roles';
+import type { AuditLog } from '../audit/audit-log';
+import { isoNow, type Clock } from '../db/clock';
+import { hashSecret, validateNewPin, verifySecret } from './pin';
+
+/** Wrong PINs allowed in a row before the user is locked out. */
+export const MAX_PIN_ATTEMPTS = 5;
+/** How long a lock lasts. */
+export const PIN_LOCK_MS = 5 * 60_000;
+
+export interface NewStaffUser {
+  username: string;
+  displayName: string;
+  role: StaffRoleName;
+  pin: string;
+}
+
+export interface StaffUserRow extends StaffSummary {
+  username: string;
+  active: boolean;
+  lockedUntil: string | null;
+}
+
+interface Row {
+  id: number;
+  username: string;
+  display_name: string;
+  role: StaffRoleName;
+  pin_hash: string;
+  failed_pin_attempts: number;
+  locked_until: string | null;
+  active: number;
+}
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
+
+export function createStaffService(sqlite: Database.Database, clock: Clock, audit: AuditLog) {
+  const byId = sqlite.prepare(`SELECT * FROM staff_users WHERE id = ?`);
+  const byUsername = sqlite.prepare(`SELECT * FROM staff_users WHERE username = ?`);
+  const insert = sqlite.prepare(
+    `INSERT INTO staff_users (global_id, username, display_name, role, pin_hash, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const recordFailure = sqlite.prepare(
+    `UPDATE staff_users SET failed_pin_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?`,
+  );
+  const recordSuccess = sqlite.prepare(
+    `UPDATE staff_users SET failed_pin_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?`,
+  );
+
+  const summary = (r: Row): StaffSummary => ({ id: r.id, displayName: r.display_name, role: r.role });
+  const toListRow = (r: Row): StaffUserRow => ({
+    ...summary(r),
+    username: r.username,
+    active: r.active === 1,
+    lockedUntil: r.locked_until,
+  });
+
+  function find(idOrUsername: number | string): Row {
+    const row = (typeof idOrUsername === 'number' ? byId.get(idOrUsername) : byUsername.get(idOrUsername)) as
+      | Row
+      | undefined;
+    if (!row) throw new DomainError('NOT_FOUND', `no staff user ${JSON.stringify(idOrUsername)}`, 'user');
+    return row;
+  }
+
+  return {
+    async create(input: NewStaffUser, actorId: number | null): Promise<StaffUserRow> {
+      const username = input.username.trim().toLowerCase();
+      if (!USERNAME.test(username)) {
+        throw new DomainError(
+          'VALIDATION',
+          'username must be 2-32 characters: lowercase letters, digits, dot, dash or underscore',
+          'username',
+        );
+      }
+      const displayName = input.displayName.trim();
+      if (displayName.length < 1 || displayName.length > 60) {
+        throw new DomainError('VALIDATION', 'display name must be 1-60 characters', 'displayName');
+      }
+      if (!STAFF_ROLE_NAMES.includes(input.role)) {
+        throw new DomainError('VALIDATION', `role must be one of ${STAFF_ROLE_NAMES.join(', ')}`, 'role');
+      }
+      validateNewPin(input.pin);
+      if (byUsername.get(username)) throw new DomainError('CONFLICT', `username ${username} is taken`, 'username');
+      const pinHash = await hashSecret(input.pin);
+      const now = isoNow(clock);
+      const id = sqlite.transaction(() => {
+        const { lastInsertRowid } = insert.run(newGlobalId(), username, displayName, input.role, pinHash, now, now);
+        audit.record({ staffId: actorId, action: 'staff.create', entity: 'staff_users', entityId: Number(lastInsertRowid), details: { username, role: input.role } });
+        return Number(lastInsertRowid);
+      })();
+      return toListRow(find(id));
+    },
+
+    list(options: { includeInactive?: boolean } = {}): StaffUserRow[] {
+      const rows = sqlite
+        .prepare(
+          `SELECT * FROM staff_users ${options.includeInactive ? '' : 'WHERE active = 1'} ORDER BY display_name COLLATE NOCASE`,
+        )
+        .all() as Row[];
+      return rows.map(toListRow);
+    },
+
+    disable(idOrUsername: number | string, actorId: number | null): StaffUserRow {
+      const row = find(idOrUsername);
+      if (row.active === 0) return toListRow(row);
+      if (row.role === 'admin') {
+        const admins = sqlite.prepare(`SELECT COUNT(*) FROM staff_users WHERE role = 'admin' AND active = 1`).pluck().get() as number;
+        if (admins <= 1) throw new DomainError('CONFLICT', 'cannot disable the last active admin', 'user');
+      }
+      sqlite.transaction(() => {
+        sqlite.prepare(`UPDATE staff_users SET active = 0, updated_at = ? WHERE id = ?`).run(isoNow(clock), row.id);
+        audit.record({ staffId: actorId, action: 'staff.disable', entity: 'staff_users', entityId: row.id, details: { username: row.username } });
+      })();
+      return toListRow(find(row.id));
+    },
+
+    /**
+     * Checks a PIN. After MAX_PIN_ATTEMPTS wrong ones in a row the user is
+     * locked for PIN_LOCK_MS; while locked the PIN is not even checked.
+     */
+    async authenticate(userId: number, pin: string): Promise<StaffSummary> {
+      const row = find(userId);
+      if (row.active === 0) throw new DomainError('USER_DISABLED', `${row.display_name} is disabled`, 'userId');
+      const now = clock.now();
+      if (row.locked_until && new Date(row.locked_until) > now) {
+        throw new DomainError('USER_LOCKED', `${row.display_name} is locked after too many wrong PINs`, 'pin', {
+          lockedUntil: row.locked_until,
+        });
+      }
+      const ok = await verifySecret(pin, row.pin_hash);
+      const stamp = isoNow(clock);
+      if (ok) {
+        sqlite.transaction(() => {
+          recordSuccess.run(stamp, row.id);
+          audit.record({ staffId: row.id, action: 'session.login', entity: 'staff_users', entityId: row.id });
+        })();
+        return summary(row);
+      }
+      // A lock that has expired starts a fresh count.
+      const previous = row.locked_until ? 0 : row.failed_pin_attempts;
+      const attempts = previous + 1;
+      const lockedUntil = attempts >= MAX_PIN_ATTEMPTS ? new Date(now.getTime() + PIN_LOCK_MS).toISOString() : null;
+      sqlite.transaction(() => {
+        recordFailure.run(lockedUntil ? 0 : attempts, lockedUntil, stamp, row.id);
+        audit.record({
+          staffId: row.id,
+          action: lockedUntil ? 'session.locked' : 'session.pin_invalid',
+          entity: 'staff_users',
+          entityId: row.id,
+          details: { attempts },
+        });
+      })();
+      if (lockedUntil) {
+        throw new DomainError('USER_LOCKED', `${row.display_name} is locked after too many wrong PINs`, 'pin', {
+          lockedUntil,
+        });
+      }
+      throw new DomainError('PIN_INVALID', 'wrong PIN', 'pin', { attemptsLeft: MAX_PIN_ATTEMPTS - attempts });
+    },
+  };
+}
+
+export type StaffService = ReturnType<typeof createStaffService>;

@@ -1,0 +1,49 @@
+/**
+ * Stable error codes that cross the IPC boundary; the UI translates them.
+ * Keep codes append-only: renderer translations key on them.
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'PIN_INVALID',
+  'USER_LOCKED',
+  'USER_DISABLED',
+  'NOT_SQLITE',
+  'DB_TOO_NEW',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+  /** Dotted path of the offending input field, when one is to blame. */
+  field?: string;
+  /** Plain JSON extra facts (e.g. lockedUntil). */
+  details?: Record<string, string | number | boolean | null>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** An expected failure of a business rule or of input; never a bug. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+    readonly details?: ErrorInfo['details'],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  toInfo(): ErrorInfo {
+    const info: ErrorInfo = { code: this.code, message: this.message };
+    if (this.field !== undefined) info.field = this.field;
+    if (this.details !== undefined) info.details = this.details;
+    return info;
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Every IPC channel, by domain. Plain data with no imports, so the preload
+ * (which may require nothing but electron) can bundle it. The zod contract,
+ * the main-process router and the preload are all checked against this list.
+ */
+export const CHANNELS = {
+  app: ['status'],
+  session: ['staffList', 'login', 'logout', 'current'],
+  settings: ['store'],
+} as const;
+
+export type Domain = keyof typeof CHANNELS;
+export type ActionOf<D extends Domain> = (typeof CHANNELS)[D][number];
+
+/** The wire name of a channel, e.g. `pos:session.login`. */
+export const channelName = (domain: string, action: string): string => `pos:${domain}.${action}`;
+
+export function allChannelNames(): string[] {
+  return Object.entries(CHANNELS).flatMap(([d, actions]) => actions.map((a) => channelName(d, a)));
+}

@@ -1,0 +1,38 @@
+/** Plain JSON shapes that cross IPC. No Map, Set, Date or class instances. */
+import type { StaffRoleName } from '../roles';
+
+export interface StaffSummary {
+  id: number;
+  displayName: string;
+  role: StaffRoleName;
+}
+
+export interface SessionInfo {
+  user: StaffSummary;
+  /** ISO timestamp. */
+  since: string;
+}
+
+export type SyncState = 'not_configured' | 'online' | 'offline' | 'syncing' | 'error';
+
+export interface AppStatus {
+  version: string;
+  /** Where the app runs: the desktop app or the browser preview. */
+  shell: 'electron' | 'web';
+  sync: {
+    state: SyncState;
+    /** Outbox entries not yet acknowledged by the cloud. */
+    pending: number;
+    /** ISO timestamp of the last successful sync, if any. */
+    lastSyncAt: string | null;
+  };
+}
+
+export interface StoreSettings {
+  storeName: string;
+  registerCode: string;
+  /** ISO 4217, e.g. COP. */
+  currency: string;
+  /** BCP 47, e.g. es-CO; also the default UI language. */
+  locale: string;
+}
