@@ -1,0 +1,93 @@
+/**
+ * Electron glue only: window, protocol, IPC and updater wiring. Everything
+ * it calls runs under plain Node and is tested there.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, Menu } from 'electron';
+import { openDatabase, type PosDb } from './db/open';
+import { denyPermissions, hardenApp } from './electron/hardening';
+import { registerIpc } from './electron/ipc';
+import { registerAppScheme, serveRenderer } from './electron/protocol';
+import { createRouter } from './ipc/router';
+import { APP_ORIGIN } from './security/url-policy';
+import { createServices } from './services';
+import { startUpdater } from './updater';
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+let db: PosDb | undefined;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+registerAppScheme();
+hardenApp(devServerUrl);
+
+function migrationsFolder(): string {
+  return app.isPackaged ? path.join(process.resourcesPath, 'migrations') : path.join(app.getAppPath(), 'db/migrations');
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: 'POS',
+    webPreferences: {
+      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+app.on('second-instance', () => {
+  const [win] = BrowserWindow.getAllWindows();
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
+void app.whenReady().then(() => {
+  denyPermissions();
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+  serveRenderer(path.join(import.meta.dirname, '../renderer'));
+
+  const file = path.join(app.getPath('userData'), 'pos.sqlite');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const opened = openDatabase(file, { migrationsFolder: migrationsFolder() });
+  db = opened.db;
+  const services = createServices(db, { version: app.getVersion(), shell: 'electron' });
+  const router = createRouter(services, {
+    log: (e) => {
+      if (e.ms > 40) console.warn(`[ipc] slow ${e.channel} ${e.ms.toFixed(1)} ms`);
+      if (!e.ok && e.code === 'INTERNAL') console.error(`[ipc] ${e.channel} failed`, e.input);
+    },
+  });
+  registerIpc(router, devServerUrl);
+  createWindow();
+  if (app.isPackaged) {
+    // Sales arrive with the Sell issue; until then no sale can be in progress.
+    startUpdater(() => ({ saleInProgress: false, staffSignedIn: false }), (m) => console.log(`[updater] ${m}`));
+  }
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  db?.close();
+});
