@@ -109,7 +109,9 @@ CREATE TABLE `tblcategorias` (
 	`id_catgoria` integer PRIMARY KEY NOT NULL,
 	`nombre` text NOT NULL,
 	`decripcion` text,
-	`global_id` text NOT NULL
+	`global_id` text NOT NULL,
+	`tax_rate_id` integer,
+	FOREIGN KEY (`tax_rate_id`) REFERENCES `tax_rates`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `tblcategorias_global_id_unique` ON `tblcategorias` (`global_id`);--> statement-breakpoint
@@ -165,10 +167,12 @@ CREATE TABLE `tblproductos` (
 	`ID_genero` integer,
 	`cantidad_Busquedas` integer DEFAULT 0 NOT NULL,
 	`global_id` text NOT NULL,
+	`tax_rate_id` integer,
 	`active` integer DEFAULT true NOT NULL,
 	`updated_at` text NOT NULL,
 	FOREIGN KEY (`ID_fabricante`) REFERENCES `tblfabricantes`(`id_fabricante`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`ID_genero`) REFERENCES `tblgenero`(`id_genero`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`tax_rate_id`) REFERENCES `tax_rates`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "ck_productos_precio" CHECK("tblproductos"."precio" >= 0)
 );
 --> statement-breakpoint
@@ -194,6 +198,22 @@ CREATE UNIQUE INDEX `ux_variantes_combo` ON `tblprodXcolorXtalla` (`ID_producto`
 CREATE UNIQUE INDEX `ux_variantes_barcode` ON `tblprodXcolorXtalla` (`barcode`);--> statement-breakpoint
 CREATE INDEX `ix_variantes_color` ON `tblprodXcolorXtalla` (`ID_color`);--> statement-breakpoint
 CREATE INDEX `ix_variantes_talla` ON `tblprodXcolorXtalla` (`ID_talla`);--> statement-breakpoint
+CREATE TABLE `customer_credit` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`global_id` text NOT NULL,
+	`customer_id` integer NOT NULL,
+	`amount` integer NOT NULL,
+	`reason` text NOT NULL,
+	`invoice_id` integer,
+	`staff_id` integer,
+	`occurred_at` text NOT NULL,
+	FOREIGN KEY (`customer_id`) REFERENCES `tblclientes`(`id_cliente`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`invoice_id`) REFERENCES `tblfacturas`(`id_facturas`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`staff_id`) REFERENCES `staff_users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `customer_credit_global_id_unique` ON `customer_credit` (`global_id`);--> statement-breakpoint
+CREATE INDEX `ix_credit_customer` ON `customer_credit` (`customer_id`);--> statement-breakpoint
 CREATE TABLE `tbldetalle_factura` (
 	`id_det_fac` integer PRIMARY KEY NOT NULL,
 	`ID_factura` integer NOT NULL,
@@ -202,9 +222,26 @@ CREATE TABLE `tbldetalle_factura` (
 	`total_producto` integer NOT NULL,
 	`ID_prodXcolorXtalla` integer NOT NULL,
 	`global_id` text NOT NULL,
+	`line_no` integer NOT NULL,
+	`unit_price` integer NOT NULL,
+	`original_unit_price` integer,
+	`price_override_reason` text,
+	`price_override_approved_by` integer,
+	`discount_kind` text,
+	`discount_value` integer,
+	`discount_reason` text,
+	`discount_approved_by` integer,
+	`discount_amount` integer DEFAULT 0 NOT NULL,
+	`order_discount_share` integer DEFAULT 0 NOT NULL,
+	`tax_code` text NOT NULL,
+	`tax_rate_bp` integer NOT NULL,
+	`tax_amount` integer DEFAULT 0 NOT NULL,
+	`base_amount` integer DEFAULT 0 NOT NULL,
 	FOREIGN KEY (`ID_factura`) REFERENCES `tblfacturas`(`id_facturas`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`ID_producto`) REFERENCES `tblproductos`(`id_producto`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`ID_prodXcolorXtalla`) REFERENCES `tblprodXcolorXtalla`(`idcolorxtalla`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`price_override_approved_by`) REFERENCES `staff_users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`discount_approved_by`) REFERENCES `staff_users`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "ck_detalle_cantidad" CHECK("tbldetalle_factura"."cantidad" <> 0)
 );
 --> statement-breakpoint
@@ -222,16 +259,58 @@ CREATE TABLE `tblfacturas` (
 	`ID_estado` integer NOT NULL,
 	`global_id` text NOT NULL,
 	`updated_at` text NOT NULL,
+	`invoice_number` text,
+	`register_code` text NOT NULL,
+	`staff_id` integer,
+	`gross_total` integer DEFAULT 0 NOT NULL,
+	`discount_total` integer DEFAULT 0 NOT NULL,
+	`tax_total` integer DEFAULT 0 NOT NULL,
+	`cash_rounding` integer DEFAULT 0 NOT NULL,
+	`change_due` integer DEFAULT 0 NOT NULL,
+	`prices_include_tax` integer DEFAULT true NOT NULL,
+	`order_discount_kind` text,
+	`order_discount_value` integer,
+	`order_discount_reason` text,
+	`order_discount_approved_by` integer,
+	`parked_at` text,
+	`parked_label` text,
+	`completed_at` text,
+	`completion_key` text,
 	FOREIGN KEY (`ID_cliente`) REFERENCES `tblclientes`(`id_cliente`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`ID_direccion_facturacion`) REFERENCES `tbldirecciones_facturacion`(`id_direccion_facturacion`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`ID_direccion_envio`) REFERENCES `tbldirecciones_envio`(`id_direccion_envio`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`ID_estado`) REFERENCES `tblestados_factura`(`id_estado`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`ID_estado`) REFERENCES `tblestados_factura`(`id_estado`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`staff_id`) REFERENCES `staff_users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`order_discount_approved_by`) REFERENCES `staff_users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `tblfacturas_global_id_unique` ON `tblfacturas` (`global_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `ux_facturas_numero` ON `tblfacturas` (`invoice_number`);--> statement-breakpoint
+CREATE UNIQUE INDEX `ux_facturas_completion_key` ON `tblfacturas` (`completion_key`);--> statement-breakpoint
+CREATE INDEX `ix_facturas_register_estado` ON `tblfacturas` (`register_code`,`ID_estado`);--> statement-breakpoint
 CREATE INDEX `ix_facturas_fecha` ON `tblfacturas` (`fecha_factura`);--> statement-breakpoint
 CREATE INDEX `ix_facturas_cliente` ON `tblfacturas` (`ID_cliente`);--> statement-breakpoint
 CREATE INDEX `ix_facturas_estado` ON `tblfacturas` (`ID_estado`);--> statement-breakpoint
+CREATE TABLE `payments` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`global_id` text NOT NULL,
+	`invoice_id` integer NOT NULL,
+	`method` text NOT NULL,
+	`amount` integer NOT NULL,
+	`tendered` integer,
+	`reference` text,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`invoice_id`) REFERENCES `tblfacturas`(`id_facturas`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "ck_payments_method" CHECK(method IN ('cash', 'card', 'transfer', 'store_credit'))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `payments_global_id_unique` ON `payments` (`global_id`);--> statement-breakpoint
+CREATE INDEX `ix_payments_invoice` ON `payments` (`invoice_id`);--> statement-breakpoint
+CREATE TABLE `register_sequences` (
+	`register_code` text PRIMARY KEY NOT NULL,
+	`last_number` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `stock_movements` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`global_id` text NOT NULL,
@@ -289,4 +368,32 @@ CREATE TABLE `staff_users` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `staff_users_global_id_unique` ON `staff_users` (`global_id`);--> statement-breakpoint
-CREATE UNIQUE INDEX `staff_users_username_unique` ON `staff_users` (`username`);
+CREATE UNIQUE INDEX `staff_users_username_unique` ON `staff_users` (`username`);--> statement-breakpoint
+CREATE TABLE `tax_rates` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`global_id` text NOT NULL,
+	`code` text NOT NULL,
+	`name` text NOT NULL,
+	`rate_bp` integer NOT NULL,
+	`active` integer DEFAULT true NOT NULL,
+	`updated_at` text NOT NULL,
+	CONSTRAINT "ck_tax_rate_bp" CHECK("tax_rates"."rate_bp" BETWEEN 0 AND 10000)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `tax_rates_global_id_unique` ON `tax_rates` (`global_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `tax_rates_code_unique` ON `tax_rates` (`code`);--> statement-breakpoint
+CREATE TABLE `sync_outbox` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`idempotency_key` text NOT NULL,
+	`entity` text NOT NULL,
+	`entity_global_id` text NOT NULL,
+	`operation` text NOT NULL,
+	`payload` text NOT NULL,
+	`created_at` text NOT NULL,
+	`acked_at` text,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`last_error` text
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `sync_outbox_idempotency_key_unique` ON `sync_outbox` (`idempotency_key`);--> statement-breakpoint
+CREATE INDEX `ix_outbox_pending` ON `sync_outbox` (`acked_at`,`id`);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { globalId, timestamp } from './columns';
 import { colors, departments, sizes } from './reference';
+import { taxRates } from './taxes';
 
 export const manufacturers = sqliteTable('tblfabricantes', {
   id: integer('id_fabricante').primaryKey(),
@@ -27,6 +28,8 @@ export const products = sqliteTable(
     /** Times the product was added to a sale from a search. */
     searchCount: integer('cantidad_Busquedas').notNull().default(0),
     globalId: globalId(),
+    /** Addition: the product's tax rate; null falls back to its category's, then the store default. */
+    taxRateId: integer('tax_rate_id').references(() => taxRates.id),
     /** Addition: inactive products stay for history but are not sold. */
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     updatedAt: timestamp('updated_at').notNull(),
@@ -44,6 +47,8 @@ export const categories = sqliteTable('tblcategorias', {
   name: text('nombre').notNull(),
   description: text('decripcion'),
   globalId: globalId(),
+  /** Addition: tax rate for the category's products that name none. */
+  taxRateId: integer('tax_rate_id').references(() => taxRates.id),
 });
 
 export const productCategories = sqliteTable(

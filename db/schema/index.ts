@@ -4,3 +4,5 @@ export * from './catalog';
 export * from './sales';
 export * from './inventory';
 export * from './staff';
+export * from './taxes';
+export * from './sync';

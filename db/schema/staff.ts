@@ -23,7 +23,7 @@ export const staffUsers = sqliteTable(
     createdAt: timestamp('created_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),
   },
-  (t) => [
+  () => [
     check('ck_staff_role', sql.raw(`role IN (${STAFF_ROLES.map((r) => `'${r}'`).join(', ')})`)),
   ],
 );

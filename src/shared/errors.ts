@@ -14,6 +14,11 @@ export const ERROR_CODES = [
   'NOT_SQLITE',
   'DB_TOO_NEW',
   'INTERNAL',
+  'APPROVAL_REQUIRED',
+  'STOCK_SHORT',
+  'PAYMENT_SHORT',
+  'BARCODE_INVALID',
+  'NOT_SELLABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import isoCountries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
+import { newGlobalId } from '../../shared/ids';
 import { isoNow, type Clock } from './clock';
 
 /**
@@ -9,7 +10,7 @@ import { isoNow, type Clock } from './clock';
  * INSERT OR IGNORE, so this is idempotent and never overwrites a store's own
  * edits (a renamed colour stays renamed). Bump the version to add rows.
  */
-export const REFERENCE_DATA_VERSION = 1;
+export const REFERENCE_DATA_VERSION = 2;
 
 export const DOCUMENT_TYPES = [
   { code: 'NATIONAL_ID', name: 'Cédula de ciudadanía' },
@@ -56,6 +57,13 @@ export const COLORS = [
   { code: 'YELLOW', name: 'Amarillo', nameEn: 'Yellow', hex: '#FBC02D' },
   { code: 'PURPLE', name: 'Morado', nameEn: 'Purple', hex: '#6A1B9A' },
   { code: 'ORANGE', name: 'Naranja', nameEn: 'Orange', hex: '#EF6C00' },
+] as const;
+
+/** Colombia's IVA rates; a store edits or adds its own in Settings. */
+export const TAX_RATES = [
+  { code: 'IVA19', name: 'IVA 19 %', rateBp: 1900 },
+  { code: 'IVA5', name: 'IVA 5 %', rateBp: 500 },
+  { code: 'EXENTO', name: 'Exento', rateBp: 0 },
 ] as const;
 
 export const SIZES = [
@@ -109,6 +117,10 @@ export function ensureReferenceData(sqlite: Database.Database, clock: Clock): vo
       `INSERT OR IGNORE INTO tbltallas (nombre, talla, sort_order, size_system) VALUES (?, ?, ?, ?)`,
     );
     SIZES.forEach((s, i) => size.run(s.name, s.code, (i + 1) * 10, s.system));
+    const tax = sqlite.prepare(
+      `INSERT OR IGNORE INTO tax_rates (global_id, code, name, rate_bp, updated_at) VALUES (?, ?, ?, ?, ?)`,
+    );
+    for (const r of TAX_RATES) tax.run(newGlobalId(), r.code, r.name, r.rateBp, isoNow(clock));
     sqlite
       .prepare(
         `INSERT INTO app_settings (key, value, updated_at) VALUES ('reference_data_version', ?, ?)

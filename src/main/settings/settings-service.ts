@@ -9,6 +9,13 @@ export const DEFAULT_STORE_SETTINGS: StoreSettings = {
   registerCode: 'R01',
   currency: 'COP',
   locale: 'es-CO',
+  pricesIncludeTax: true,
+  defaultTaxCode: 'IVA19',
+  stockPolicy: 'warn',
+  discountApprovalBp: 1000,
+  cashRoundingIncrement: 0,
+  receiptHeader: ['NIT 900.123.456-7', 'Calle 10 # 20-30, Bogotá'],
+  receiptFooter: ['¡Gracias por su compra!', 'Cambios dentro de 30 días con la factura.'],
 };
 
 const StoreSettingsSchema = z
@@ -17,6 +24,13 @@ const StoreSettingsSchema = z
     registerCode: z.string().regex(/^[A-Z0-9]{2,6}$/, 'register code must be 2-6 capital letters or digits'),
     currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as COP'),
     locale: z.string().regex(/^(es|en)(-[A-Z]{2})?$/, 'locale must be es or en, optionally with a region'),
+    pricesIncludeTax: z.boolean(),
+    defaultTaxCode: z.string().min(1).max(20),
+    stockPolicy: z.enum(['warn', 'block']),
+    discountApprovalBp: z.number().int().min(0).max(10_000),
+    cashRoundingIncrement: z.number().int().min(0).max(1_000_000),
+    receiptHeader: z.array(z.string().max(48)).max(6),
+    receiptFooter: z.array(z.string().max(48)).max(6),
   })
   .strict();
 

@@ -35,4 +35,17 @@ export interface StoreSettings {
   currency: string;
   /** BCP 47, e.g. es-CO; also the default UI language. */
   locale: string;
+  /** Shelf prices include tax (true) or tax is added at the till (false). */
+  pricesIncludeTax: boolean;
+  /** Tax rate code for products and categories that name none. */
+  defaultTaxCode: string;
+  /** Selling beyond stock: warn and allow, or block. */
+  stockPolicy: 'warn' | 'block';
+  /** Discounts above this (basis points of a percent: 1000 = 10 %) need a manager's PIN. */
+  discountApprovalBp: number;
+  /** Cash due is rounded to this many minor units (0 = no rounding). */
+  cashRoundingIncrement: number;
+  /** Lines printed under the store name on receipts (address, tax id...). */
+  receiptHeader: string[];
+  receiptFooter: string[];
 }

@@ -1,0 +1,113 @@
+/**
+ * SQL for the sale in progress. The cart lives in the database as a draft
+ * invoice (tblfacturas in state DRAFT) with its lines, written on every
+ * change, so a crash or power cut loses no scanned line.
+ */
+import type Database from 'better-sqlite3';
+import type { Discount } from './pricing';
+
+export interface DraftRow {
+  id: number;
+  globalId: string;
+  customerId: number | null;
+  billingAddressId: number | null;
+  shippingAddressId: number | null;
+  orderDiscountKind: 'percent' | 'amount' | null;
+  orderDiscountValue: number | null;
+  orderDiscountReason: string | null;
+  orderDiscountApprovedBy: number | null;
+  pricesIncludeTax: number;
+  updatedAt: string;
+  stateId: number;
+}
+
+export interface LineRow {
+  id: number;
+  lineNo: number;
+  productId: number;
+  variantId: number;
+  quantity: number;
+  unitPrice: number;
+  originalUnitPrice: number | null;
+  priceOverrideReason: string | null;
+  priceOverrideApprovedBy: number | null;
+  discountKind: 'percent' | 'amount' | null;
+  discountValue: number | null;
+  discountReason: string | null;
+  discountApprovedBy: number | null;
+  taxCode: string;
+  taxRateBp: number;
+  globalId: string;
+}
+
+const DRAFT_COLUMNS = `id_facturas AS id, global_id AS globalId, ID_cliente AS customerId,
+  ID_direccion_facturacion AS billingAddressId, ID_direccion_envio AS shippingAddressId,
+  order_discount_kind AS orderDiscountKind, order_discount_value AS orderDiscountValue,
+  order_discount_reason AS orderDiscountReason, order_discount_approved_by AS orderDiscountApprovedBy,
+  prices_include_tax AS pricesIncludeTax, updated_at AS updatedAt, ID_estado AS stateId`;
+
+export function discountOf(kind: 'percent' | 'amount' | null, value: number | null): Discount | null {
+  if (!kind || value === null) return null;
+  return kind === 'percent' ? { kind, percentBp: value } : { kind, amount: value };
+}
+
+export function createDraftStore(sqlite: Database.Database) {
+  const s = {
+    currentDraft: sqlite.prepare(
+      `SELECT ${DRAFT_COLUMNS} FROM tblfacturas WHERE register_code = ? AND ID_estado = ? ORDER BY id_facturas DESC LIMIT 1`,
+    ),
+    draftById: sqlite.prepare(`SELECT ${DRAFT_COLUMNS} FROM tblfacturas WHERE id_facturas = ?`),
+    insertDraft: sqlite.prepare(
+      `INSERT INTO tblfacturas (fecha_factura, total_factura, ID_estado, global_id, updated_at, register_code, staff_id, prices_include_tax)
+       VALUES (?, 0, ?, ?, ?, ?, ?, ?)`,
+    ),
+    lines: sqlite.prepare(
+      `SELECT id_det_fac AS id, line_no AS lineNo, ID_producto AS productId, ID_prodXcolorXtalla AS variantId,
+              cantidad AS quantity, unit_price AS unitPrice, original_unit_price AS originalUnitPrice,
+              price_override_reason AS priceOverrideReason, price_override_approved_by AS priceOverrideApprovedBy,
+              discount_kind AS discountKind, discount_value AS discountValue, discount_reason AS discountReason,
+              discount_approved_by AS discountApprovedBy, tax_code AS taxCode, tax_rate_bp AS taxRateBp, global_id AS globalId
+       FROM tbldetalle_factura WHERE ID_factura = ? ORDER BY line_no`,
+    ),
+    insertLine: sqlite.prepare(
+      `INSERT INTO tbldetalle_factura (ID_factura, ID_producto, cantidad, total_producto, ID_prodXcolorXtalla, global_id,
+         line_no, unit_price, tax_code, tax_rate_bp)
+       VALUES (?, ?, ?, 0, ?, ?, (SELECT COALESCE(MAX(line_no), 0) + 1 FROM tbldetalle_factura WHERE ID_factura = ?), ?, ?, ?)`,
+    ),
+    setQuantity: sqlite.prepare(`UPDATE tbldetalle_factura SET cantidad = ? WHERE id_det_fac = ? AND ID_factura = ?`),
+    deleteLine: sqlite.prepare(`DELETE FROM tbldetalle_factura WHERE id_det_fac = ? AND ID_factura = ?`),
+    setLineDiscount: sqlite.prepare(
+      `UPDATE tbldetalle_factura SET discount_kind = ?, discount_value = ?, discount_reason = ?, discount_approved_by = ?
+       WHERE id_det_fac = ? AND ID_factura = ?`,
+    ),
+    setLinePrice: sqlite.prepare(
+      `UPDATE tbldetalle_factura SET unit_price = ?, original_unit_price = ?, price_override_reason = ?, price_override_approved_by = ?
+       WHERE id_det_fac = ? AND ID_factura = ?`,
+    ),
+    writeLineAmounts: sqlite.prepare(
+      `UPDATE tbldetalle_factura SET total_producto = ?, discount_amount = ?, order_discount_share = ?, tax_amount = ?, base_amount = ?
+       WHERE id_det_fac = ?`,
+    ),
+    writeDraftTotals: sqlite.prepare(
+      `UPDATE tblfacturas SET total_factura = ?, gross_total = ?, discount_total = ?, tax_total = ?, updated_at = ? WHERE id_facturas = ?`,
+    ),
+    setOrderDiscount: sqlite.prepare(
+      `UPDATE tblfacturas SET order_discount_kind = ?, order_discount_value = ?, order_discount_reason = ?, order_discount_approved_by = ?
+       WHERE id_facturas = ?`,
+    ),
+    setCustomer: sqlite.prepare(
+      `UPDATE tblfacturas SET ID_cliente = ?, ID_direccion_facturacion = ?, ID_direccion_envio = ? WHERE id_facturas = ?`,
+    ),
+    setState: sqlite.prepare(`UPDATE tblfacturas SET ID_estado = ?, parked_at = ?, parked_label = ?, updated_at = ? WHERE id_facturas = ?`),
+    parked: sqlite.prepare(
+      `SELECT f.id_facturas AS draftId, f.parked_label AS label, f.parked_at AS parkedAt, f.total_factura AS total,
+              (SELECT COUNT(*) FROM tbldetalle_factura d WHERE d.ID_factura = f.id_facturas) AS lineCount,
+              TRIM(c.primer_nombre || ' ' || c.primer_apellido) AS customerName
+       FROM tblfacturas f LEFT JOIN tblclientes c ON c.id_cliente = f.ID_cliente
+       WHERE f.register_code = ? AND f.ID_estado = ? ORDER BY f.parked_at`,
+    ),
+  };
+  return s;
+}
+
+export type DraftStore = ReturnType<typeof createDraftStore>;

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import type { SyncState } from '../../../shared/ipc/dto';
+import { formatMoment, formatNumber } from '../../lib/format';
+import { useLocale } from '../../lib/use-locale';
+import { useStatus } from '../../stores/stores-context';
+
+const TONE: Record<SyncState, 'neutral' | 'ok' | 'bad' | 'busy'> = {
+  not_configured: 'neutral',
+  online: 'ok',
+  offline: 'bad',
+  syncing: 'busy',
+  error: 'bad',
+};
+
+/** Sync state, outbox length, last sync, and where the app runs. */
+export function StatusBar() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const status = useStatus((s) => s.status);
+  const sync = status?.sync;
+  const lastSync = sync?.lastSyncAt ? formatMoment(sync.lastSyncAt, locale) : null;
+
+  return (
+    <footer className="statusbar">
+      <span className="statusbar__item" data-testid="status-sync" data-state={sync?.state ?? 'unknown'}>
+        <span className={`dot dot--${sync ? TONE[sync.state] : 'neutral'}`} aria-hidden="true" />
+        {sync ? t(`status.sync.${sync.state}`) : t('status.sync.unknown')}
+      </span>
+      <span className="statusbar__item" data-testid="status-queue">
+        {t('status.queue', { n: sync ? formatNumber(sync.pending, locale) : t('app.notAvailable') })}
+      </span>
+      <span className="statusbar__item" data-testid="status-last-sync">
+        {t('status.lastSync', { time: lastSync ? lastSync.text : t('status.never') })}
+      </span>
+      <span className="statusbar__spacer" />
+      {status && (
+        <>
+          <span className="statusbar__item" data-testid="status-shell" data-shell={status.shell}>
+            {t(`status.shell.${status.shell}`)}
+          </span>
+          <span className="statusbar__item statusbar__version">{t('status.version', { version: status.version })}</span>
+        </>
+      )}
+    </footer>
+  );
+}

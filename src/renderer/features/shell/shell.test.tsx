@@ -1,0 +1,141 @@
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SessionInfo } from '../../../shared/ipc/dto';
+import { createFakePos, type FakePosOptions } from '../../test/fake-pos';
+import { renderApp } from '../../test/render-app';
+
+const signedIn: SessionInfo = { user: { id: 1, displayName: 'Ana Gómez', role: 'cashier' }, since: '2026-05-14T10:00:00.000Z' };
+
+async function openShell(options: FakePosOptions = {}) {
+  const fake = createFakePos({ session: signedIn, ...options });
+  const view = renderApp(fake.api);
+  await screen.findByTestId('app-shell');
+  return { ...fake, ...view };
+}
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  document.documentElement.lang = '';
+});
+
+describe('app shell', () => {
+  it('shows the store, register, user and role in the top bar', async () => {
+    await openShell();
+    expect(screen.getByTestId('topbar-store').textContent).toBe('Tienda Centro');
+    expect(screen.getByTestId('topbar-register').textContent).toBe('Caja C01');
+    expect(screen.getByTestId('topbar-user').textContent).toContain('Cajero');
+  });
+
+  it('switches screens from the nav buttons and marks the current one', async () => {
+    await openShell();
+    expect(screen.getByTestId('nav-sell').getAttribute('aria-current')).toBe('page');
+
+    fireEvent.click(screen.getByTestId('nav-customers'));
+
+    expect(screen.getByTestId('screen-customers')).toBeTruthy();
+    expect(screen.queryByTestId('screen-sell')).toBeNull();
+    expect(screen.getByTestId('nav-customers').getAttribute('aria-current')).toBe('page');
+    expect(screen.getByTestId('nav-sell').getAttribute('aria-current')).toBeNull();
+  });
+
+  it('switches screens with F1..F6, shown on the buttons', async () => {
+    await openShell();
+    const keys = { F2: 'catalog', F3: 'inventory', F4: 'customers', F5: 'reports', F6: 'settings', F1: 'sell' } as const;
+    for (const [key, name] of Object.entries(keys)) {
+      expect(screen.getByTestId(`nav-${name}`).textContent).toContain(key);
+      fireEvent.keyDown(document.body, { key, code: key });
+      expect(screen.getByTestId(`screen-${name}`)).toBeTruthy();
+    }
+  });
+
+  it('signs out from the button and returns to the staff tiles', async () => {
+    const { calls } = await openShell();
+    fireEvent.click(screen.getByTestId('nav-reports'));
+
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('logout'));
+    });
+
+    expect(await screen.findByTestId('staff-tile-1')).toBeTruthy();
+    expect(screen.queryByTestId('app-shell')).toBeNull();
+    expect(calls.some((c) => c.channel === 'session.logout')).toBe(true);
+  });
+
+  it('signs out with Ctrl+Shift+L', async () => {
+    await openShell();
+    await act(async () => {
+      fireEvent.keyDown(document.body, { key: 'L', code: 'KeyL', ctrlKey: true, shiftKey: true });
+    });
+    expect(await screen.findByTestId('screen-login')).toBeTruthy();
+  });
+
+  it('switches the language, remembers it and sets <html lang>', async () => {
+    await openShell();
+    expect(document.documentElement.lang).toBe('es');
+    expect(screen.getByTestId('nav-catalog').textContent).toContain('Catálogo');
+
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('lang-en'));
+    });
+
+    expect(screen.getByTestId('nav-catalog').textContent).toContain('Catalog');
+    expect(screen.getByTestId('screen-sell').textContent).toContain('Scan a barcode or search for a product to start a sale.');
+    expect(localStorage.getItem('pos.lang')).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    expect(screen.getByTestId('lang-en').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('takes the UI language from the store locale when none was chosen', async () => {
+    await openShell({ settings: { locale: 'en-US' } });
+    expect(screen.getByTestId('nav-sell').textContent).toContain('Sell');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('keeps a language chosen on this machine over the store locale', async () => {
+    localStorage.setItem('pos.lang', 'es');
+    await openShell({ settings: { locale: 'en-US' } });
+    expect(screen.getByTestId('nav-sell').textContent).toContain('Venta');
+  });
+
+  it('shows the read-only store settings and the app version', async () => {
+    await openShell({ status: { version: '1.2.3' } });
+    fireEvent.click(screen.getByTestId('nav-settings'));
+    const settings = screen.getByTestId('screen-settings');
+    expect(within(settings).getByTestId('setting-store-name').textContent).toBe('Tienda Centro');
+    expect(within(settings).getByTestId('setting-currency').textContent).toBe('COP');
+    expect(within(settings).getByTestId('setting-locale').textContent).toBe('es-CO');
+    expect(await within(settings).findByText('1.2.3')).toBeTruthy();
+  });
+});
+
+describe('status bar', () => {
+  it('says sync is not configured, nothing queued, never synced, desktop app', async () => {
+    await openShell();
+    const sync = await screen.findByText('Sincronización no configurada');
+    expect(sync.closest('[data-testid="status-sync"]')?.getAttribute('data-state')).toBe('not_configured');
+    expect(screen.getByTestId('status-queue').textContent).toBe('Por enviar: 0');
+    expect(screen.getByTestId('status-last-sync').textContent).toBe('Última sincronización: nunca');
+    expect(screen.getByTestId('status-shell').textContent).toBe('Aplicación de escritorio');
+  });
+
+  it('shows online, the queue length in the store locale, the last sync and the browser preview', async () => {
+    const lastSyncAt = new Date();
+    lastSyncAt.setSeconds(0, 0);
+    await openShell({ status: { shell: 'web', sync: { state: 'online', pending: 1234, lastSyncAt: lastSyncAt.toISOString() } } });
+
+    const sync = await screen.findByText('En línea');
+    expect(sync.querySelector('.dot--ok')).not.toBeNull();
+    const pending = new Intl.NumberFormat('es-CO').format(1234);
+    expect(screen.getByTestId('status-queue').textContent).toBe(`Por enviar: ${pending}`);
+    const time = new Intl.DateTimeFormat('es-CO', { timeStyle: 'short' }).format(lastSyncAt);
+    expect(screen.getByTestId('status-last-sync').textContent).toBe(`Última sincronización: ${time}`);
+    expect(screen.getByTestId('status-shell').textContent).toBe('Vista previa en navegador');
+  });
+
+  it('shows offline in red', async () => {
+    await openShell({ status: { sync: { state: 'offline', pending: 2, lastSyncAt: null } } });
+    const sync = await screen.findByText('Sin conexión');
+    expect(sync.querySelector('.dot--bad')).not.toBeNull();
+  });
+});

@@ -1,0 +1,78 @@
+import { createStore } from 'zustand/vanilla';
+import type { ErrorInfo } from '../../shared/errors';
+import type { PosApi } from '../../shared/ipc/api';
+import type { SessionInfo, StaffSummary } from '../../shared/ipc/dto';
+
+export interface SessionState {
+  staff: StaffSummary[];
+  staffStatus: 'idle' | 'loading' | 'ready' | 'error';
+  staffError: ErrorInfo | null;
+  current: SessionInfo | null;
+  /** False until pos.session.current has answered once. */
+  restored: boolean;
+  loggingIn: boolean;
+  loginError: ErrorInfo | null;
+  logoutError: ErrorInfo | null;
+  /** Picks up a session main already holds (e.g. after a reload). */
+  restore(): Promise<void>;
+  loadStaff(): Promise<void>;
+  /** Resolves true when signed in; otherwise loginError says why. */
+  login(userId: number, pin: string): Promise<boolean>;
+  logout(): Promise<boolean>;
+  clearLoginError(): void;
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;
+
+export function createSessionStore(api: PosApi) {
+  return createStore<SessionState>()((set, get) => ({
+    staff: [],
+    staffStatus: 'idle',
+    staffError: null,
+    current: null,
+    restored: false,
+    loggingIn: false,
+    loginError: null,
+    logoutError: null,
+
+    async restore() {
+      const result = await api.session.current();
+      // A failed check leaves us at the login screen, which is always safe.
+      set({ current: result.ok ? result.value : null, restored: true });
+    },
+
+    async loadStaff() {
+      set({ staffStatus: 'loading', staffError: null });
+      const result = await api.session.staffList();
+      if (result.ok) set({ staff: result.value, staffStatus: 'ready' });
+      else set({ staffStatus: 'error', staffError: result.error });
+    },
+
+    async login(userId, pin) {
+      if (get().loggingIn) return false;
+      set({ loggingIn: true, loginError: null });
+      const result = await api.session.login({ userId, pin });
+      if (result.ok) {
+        set({ current: result.value, loggingIn: false, loginError: null, logoutError: null });
+        return true;
+      }
+      set({ loggingIn: false, loginError: result.error });
+      return false;
+    },
+
+    async logout() {
+      const result = await api.session.logout();
+      // UNAUTHENTICATED means main already dropped the session.
+      if (result.ok || result.error.code === 'UNAUTHENTICATED') {
+        set({ current: null, logoutError: null, loginError: null });
+        return true;
+      }
+      set({ logoutError: result.error });
+      return false;
+    },
+
+    clearLoginError() {
+      set({ loginError: null });
+    },
+  }));
+}

@@ -1,0 +1,47 @@
+import { createStore } from 'zustand/vanilla';
+import type { ErrorInfo } from '../../shared/errors';
+import type { PosApi } from '../../shared/ipc/api';
+import type { AppStatus, StoreSettings } from '../../shared/ipc/dto';
+
+export const STATUS_POLL_MS = 5_000;
+
+export interface StatusState {
+  status: AppStatus | null;
+  statusError: ErrorInfo | null;
+  settings: StoreSettings | null;
+  settingsError: ErrorInfo | null;
+  refreshStatus(): Promise<void>;
+  loadSettings(): Promise<void>;
+  /** Refreshes now and every `intervalMs`; returns the function that stops it. */
+  startPolling(intervalMs?: number): () => void;
+}
+
+export type StatusStore = ReturnType<typeof createStatusStore>;
+
+export function createStatusStore(api: PosApi) {
+  return createStore<StatusState>()((set, get) => ({
+    status: null,
+    statusError: null,
+    settings: null,
+    settingsError: null,
+
+    async refreshStatus() {
+      const result = await api.app.status();
+      // Keep the last good status on a failed poll; the error says it is stale.
+      if (result.ok) set({ status: result.value, statusError: null });
+      else set({ statusError: result.error });
+    },
+
+    async loadSettings() {
+      const result = await api.settings.store();
+      if (result.ok) set({ settings: result.value, settingsError: null });
+      else set({ settingsError: result.error });
+    },
+
+    startPolling(intervalMs = STATUS_POLL_MS) {
+      void get().refreshStatus();
+      const timer = setInterval(() => void get().refreshStatus(), intervalMs);
+      return () => clearInterval(timer);
+    },
+  }));
+}

@@ -1,0 +1,37 @@
+/**
+ * The app's zustand stores, made once per app from one PosApi and shared
+ * through context (tests render their own app with their own API).
+ */
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { PosApi } from '../../shared/ipc/api';
+import { createNavStore, type NavState, type NavStore } from './nav-store';
+import { createSessionStore, type SessionState, type SessionStore } from './session-store';
+import { createStatusStore, type StatusState, type StatusStore } from './status-store';
+
+export interface Stores {
+  session: SessionStore;
+  status: StatusStore;
+  nav: NavStore;
+}
+
+export function createStores(api: PosApi): Stores {
+  return { session: createSessionStore(api), status: createStatusStore(api), nav: createNavStore() };
+}
+
+const StoresContext = createContext<Stores | null>(null);
+
+export function StoresProvider({ api, children }: { api: PosApi; children: ReactNode }) {
+  const [stores] = useState(() => createStores(api));
+  return <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>;
+}
+
+function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('StoresProvider is missing');
+  return stores;
+}
+
+export const useSession = <T,>(selector: (state: SessionState) => T): T => useStore(useStores().session, selector);
+export const useStatus = <T,>(selector: (state: StatusState) => T): T => useStore(useStores().status, selector);
+export const useNav = <T,>(selector: (state: NavState) => T): T => useStore(useStores().nav, selector);
