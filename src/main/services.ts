@@ -1,6 +1,13 @@
 import { createAuditLog, type AuditLog } from './audit/audit-log';
+import { createCatalogService, type CatalogService } from './catalog/catalog-service';
+import { createTaxRateCache, type TaxRateCache } from './catalog/tax-rates';
+import { createCustomerService, type CustomerService } from './customers/customer-service';
 import { systemClock, type Clock } from './db/clock';
 import type { PosDb } from './db/open';
+import { createReferenceService } from './reference/reference-service';
+import { createSaleCompleter, type CompleteSale } from './sales/complete-sale';
+import { loadInvoiceStates } from './sales/invoice-states';
+import { createSaleService, type SaleService } from './sales/sale-service';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
 import { createStaffService, type StaffService } from './staff/staff-service';
 
@@ -11,6 +18,12 @@ export interface Services {
   audit: AuditLog;
   staff: StaffService;
   settings: SettingsService;
+  taxes: TaxRateCache;
+  catalog: CatalogService;
+  sales: SaleService;
+  completeSale: CompleteSale;
+  customers: CustomerService;
+  reference: ReturnType<typeof createReferenceService>;
   appInfo: { version: string; shell: 'electron' | 'web' };
 }
 
@@ -19,13 +32,26 @@ export function createServices(
   appInfo: Services['appInfo'],
   clock: Clock = systemClock,
 ): Services {
-  const audit = createAuditLog(db.sqlite, clock);
+  const { sqlite } = db;
+  const audit = createAuditLog(sqlite, clock);
+  const staff = createStaffService(sqlite, clock, audit);
+  const settings = createSettingsService(sqlite, clock);
+  const taxes = createTaxRateCache(sqlite);
+  const catalog = createCatalogService(sqlite, taxes, settings);
+  const states = loadInvoiceStates(sqlite);
+  const sales = createSaleService({ sqlite, clock, audit, catalog, settings, staff, states });
   return {
     db,
     clock,
     audit,
-    staff: createStaffService(db.sqlite, clock, audit),
-    settings: createSettingsService(db.sqlite, clock),
+    staff,
+    settings,
+    taxes,
+    catalog,
+    sales,
+    completeSale: createSaleCompleter({ sqlite, clock, audit, settings, sales, states }),
+    customers: createCustomerService(sqlite, clock, audit),
+    reference: createReferenceService(sqlite),
     appInfo,
   };
 }

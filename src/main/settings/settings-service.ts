@@ -16,6 +16,9 @@ export const DEFAULT_STORE_SETTINGS: StoreSettings = {
   cashRoundingIncrement: 0,
   receiptHeader: ['NIT 900.123.456-7', 'Calle 10 # 20-30, Bogotá'],
   receiptFooter: ['¡Gracias por su compra!', 'Cambios dentro de 30 días con la factura.'],
+  thermalPrinterHost: null,
+  thermalPrinterPort: 9100,
+  receiptColumns: 42,
 };
 
 const StoreSettingsSchema = z
@@ -31,6 +34,9 @@ const StoreSettingsSchema = z
     cashRoundingIncrement: z.number().int().min(0).max(1_000_000),
     receiptHeader: z.array(z.string().max(48)).max(6),
     receiptFooter: z.array(z.string().max(48)).max(6),
+    thermalPrinterHost: z.union([z.ipv4(), z.hostname()]).nullable(),
+    thermalPrinterPort: z.number().int().min(1).max(65535),
+    receiptColumns: z.union([z.literal(32), z.literal(42), z.literal(48)]),
   })
   .strict();
 

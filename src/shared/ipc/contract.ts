@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import type { ActionOf, Domain } from './channels';
 import type { AppStatus, SessionInfo, StaffSummary, StoreSettings } from './dto';
+import type { AddressDto, CustomerDetail, ReferenceLists } from './dto-customers';
+import type { Cart, CustomerSummary, ParkedSale, ProductHit, Receipt, SaleSummary, VariantGrid } from './dto-sales';
+import { PAYMENT_METHODS } from './payment-methods';
 
 /** Who may call a channel: anyone at the login screen, or a signed-in role. */
 export type Access = 'public' | 'cashier' | 'manager' | 'admin';
@@ -27,6 +30,61 @@ export const PinSchema = z
   .string()
   .regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits');
 
+const Id = z.number().int().positive();
+const Money = z.number().int().min(0).max(1e13);
+const Text = (max: number) => z.string().trim().max(max);
+const Reason = z.string().trim().min(1, 'give a reason').max(200);
+
+export const DiscountSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('percent'), percentBp: z.number().int().min(1).max(10_000), reason: Reason }).strict(),
+  z.object({ kind: z.literal('amount'), amount: Money.min(1), reason: Reason }).strict(),
+]);
+
+/** A manager's PIN typed at the till to approve a discount or a price change. */
+export const ApprovalSchema = z.object({ userId: Id, pin: PinSchema }).strict();
+
+export const TenderSchema = z
+  .object({
+    method: z.enum(PAYMENT_METHODS),
+    amount: Money.min(1),
+    reference: Text(64).nullish(),
+  })
+  .strict();
+
+export const NewCustomerSchema = z
+  .object({
+    documentTypeCode: z.string().min(1).max(20),
+    document: z.string().trim().regex(/^[A-Za-z0-9.-]{3,20}$/, 'document number: 3-20 letters, digits, dots or dashes'),
+    firstName: z.string().trim().min(1, 'first name is required').max(60),
+    middleName: Text(60).nullish(),
+    lastName: z.string().trim().min(1, 'last name is required').max(60),
+    secondLastName: Text(60).nullish(),
+    email: z.email('not a valid email address').max(120).nullish().or(z.literal('')),
+    phoneTypeCode: z.string().max(20).nullish(),
+    phone: z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/, 'phone: 7-20 digits, spaces, dashes or a leading +').nullish().or(z.literal('')),
+    countryCode: z.string().regex(/^[A-Z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code'),
+  })
+  .strict();
+
+export const NewAddressSchema = z
+  .object({
+    customerId: Id,
+    kind: z.enum(['billing', 'shipping']),
+    address: z.string().trim().min(5, 'address is too short').max(200),
+    zipCode: z.string().trim().regex(/^[A-Za-z0-9 -]{3,10}$/, 'zip code: 3-10 letters or digits').nullish().or(z.literal('')),
+    countryCode: z.string().regex(/^[A-Z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code'),
+  })
+  .strict();
+
+export type ScanOutcome = { kind: 'added'; cart: Cart; lineId: number } | { kind: 'pick'; grid: VariantGrid };
+
+export interface CompleteOutcome {
+  invoiceId: number;
+  invoiceNumber: string;
+  replayed: boolean;
+  receipt: Receipt;
+}
+
 export const contract = {
   app: {
     status: channel<AppStatus>()(NoInput, 'public'),
@@ -42,6 +100,74 @@ export const contract = {
   },
   settings: {
     store: channel<StoreSettings>()(NoInput, 'public'),
+  },
+  reference: {
+    lists: channel<ReferenceLists>()(NoInput, 'cashier'),
+  },
+  catalog: {
+    search: channel<ProductHit[]>()(
+      z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).optional() }).strict(),
+      'cashier',
+    ),
+    grid: channel<VariantGrid>()(z.object({ productId: Id }).strict(), 'cashier'),
+  },
+  sales: {
+    current: channel<Cart>()(NoInput, 'cashier'),
+    scan: channel<ScanOutcome>()(z.object({ code: z.string().trim().min(1, 'scan a barcode or type a PLU').max(64) }).strict(), 'cashier'),
+    addVariant: channel<Cart>()(
+      z.object({ variantId: Id, quantity: z.number().int().min(1).max(9999).optional(), fromSearch: z.boolean().optional() }).strict(),
+      'cashier',
+    ),
+    setQuantity: channel<Cart>()(z.object({ lineId: Id, quantity: z.number().int().min(1).max(9999) }).strict(), 'cashier'),
+    removeLine: channel<Cart>()(z.object({ lineId: Id }).strict(), 'cashier'),
+    setLineDiscount: channel<Cart>()(
+      z.object({ lineId: Id, discount: DiscountSchema.nullable(), approval: ApprovalSchema.optional() }).strict(),
+      'cashier',
+    ),
+    overridePrice: channel<Cart>()(
+      z.object({ lineId: Id, unitPrice: Money, reason: Reason, approval: ApprovalSchema.optional() }).strict(),
+      'cashier',
+    ),
+    setOrderDiscount: channel<Cart>()(
+      z.object({ discount: DiscountSchema.nullable(), approval: ApprovalSchema.optional() }).strict(),
+      'cashier',
+    ),
+    setCustomer: channel<Cart>()(
+      z.object({ customerId: Id.nullable(), billingAddressId: Id.nullish(), shippingAddressId: Id.nullish() }).strict(),
+      'cashier',
+    ),
+    park: channel<Cart>()(z.object({ label: Text(40).nullish() }).strict(), 'cashier'),
+    parked: channel<ParkedSale[]>()(NoInput, 'cashier'),
+    resume: channel<Cart>()(z.object({ draftId: Id }).strict(), 'cashier'),
+    voidCurrent: channel<Cart>()(z.object({ reason: Reason }).strict(), 'cashier'),
+    complete: channel<CompleteOutcome>()(
+      z
+        .object({
+          payments: z.array(TenderSchema).min(1, 'add a payment').max(10),
+          completionKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'completion key must be 8-64 letters, digits or dashes'),
+        })
+        .strict(),
+      'cashier',
+    ),
+    history: channel<SaleSummary[]>()(
+      z.object({ query: Text(40).optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
+      'cashier',
+    ),
+    receipt: channel<Receipt>()(z.object({ invoiceId: Id }).strict(), 'cashier'),
+    receiptEscpos: channel<{ base64: string; bytes: number }>()(
+      z.object({ invoiceId: Id, openDrawer: z.boolean().optional(), columns: z.union([z.literal(32), z.literal(42), z.literal(48)]).optional() }).strict(),
+      'cashier',
+    ),
+    printThermal: channel<{ printed: boolean; bytes: number }>()(
+      z.object({ invoiceId: Id, openDrawer: z.boolean().optional() }).strict(),
+      'cashier',
+    ),
+  },
+  customers: {
+    search: channel<CustomerSummary[]>()(z.object({ query: z.string().trim().min(1).max(80) }).strict(), 'cashier'),
+    create: channel<CustomerDetail>()(NewCustomerSchema, 'cashier'),
+    get: channel<CustomerDetail>()(z.object({ id: Id }).strict(), 'cashier'),
+    addAddress: channel<AddressDto>()(NewAddressSchema, 'cashier'),
   },
 } satisfies { [D in Domain]: { [A in ActionOf<D>]: ChannelDef } };
 

@@ -48,4 +48,9 @@ export interface StoreSettings {
   /** Lines printed under the store name on receipts (address, tax id...). */
   receiptHeader: string[];
   receiptFooter: string[];
+  /** Network ESC/POS printer (raw TCP, usually port 9100); null prints through the system printer only. */
+  thermalPrinterHost: string | null;
+  thermalPrinterPort: number;
+  /** Characters per line of the thermal printer: 32 (58 mm), 42 or 48 (80 mm). */
+  receiptColumns: 32 | 42 | 48;
 }

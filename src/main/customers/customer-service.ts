@@ -1,0 +1,143 @@
+/**
+ * Customers at the till: find one by document, name, email or phone, or
+ * create one (with the sync outbox entry in the same transaction).
+ */
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import { DomainError } from '../../shared/errors';
+import { newGlobalId } from '../../shared/ids';
+import type { NewAddressSchema, NewCustomerSchema } from '../../shared/ipc/contract';
+import type { AddressDto, CustomerDetail } from '../../shared/ipc/dto-customers';
+import type { CustomerSummary } from '../../shared/ipc/dto-sales';
+import type { AuditLog } from '../audit/audit-log';
+import { isoNow, type Clock } from '../db/clock';
+
+export type NewCustomer = z.output<typeof NewCustomerSchema>;
+export type NewAddress = z.output<typeof NewAddressSchema>;
+
+const SUMMARY = `c.id_cliente AS id,
+  TRIM(c.primer_nombre || ' ' || COALESCE(c.segundo_nombre || ' ', '') || c.primer_apellido || COALESCE(' ' || c.segundo_apellido, '')) AS name,
+  td.code AS documentType, c.documento AS document, c.email, c.telefono AS phone,
+  (SELECT COALESCE(SUM(amount), 0) FROM customer_credit WHERE customer_id = c.id_cliente) AS creditBalance`;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+export function createCustomerService(sqlite: Database.Database, clock: Clock, audit: AuditLog) {
+  const s = {
+    search: sqlite.prepare(`
+      SELECT ${SUMMARY} FROM tblclientes c LEFT JOIN tbltipo_documento td ON td.id_tipo_documento = c.ID_tipo_documento
+      WHERE c.documento LIKE :prefix ESCAPE '\\' OR c.email LIKE :prefix ESCAPE '\\' OR c.telefono LIKE :contains ESCAPE '\\'
+         OR (c.primer_nombre || ' ' || COALESCE(c.segundo_nombre || ' ', '') || c.primer_apellido || COALESCE(' ' || c.segundo_apellido, '')) LIKE :contains ESCAPE '\\'
+         OR (c.primer_apellido || ' ' || c.primer_nombre) LIKE :contains ESCAPE '\\'
+      ORDER BY (c.documento = :exact) DESC, c.primer_apellido, c.primer_nombre LIMIT 20`),
+    detail: sqlite.prepare(`
+      SELECT ${SUMMARY}, c.primer_nombre AS firstName, c.segundo_nombre AS middleName, c.primer_apellido AS lastName,
+             c.segundo_apellido AS secondLastName, tt.code AS phoneType, p.iso_alpha2 AS countryCode
+      FROM tblclientes c LEFT JOIN tbltipo_documento td ON td.id_tipo_documento = c.ID_tipo_documento
+      LEFT JOIN tbltipo_telefono tt ON tt.id_tipo_telefono = c.ID_tipo_telefono LEFT JOIN tblpaises p ON p.id_pais = c.ID_pais
+      WHERE c.id_cliente = ?`),
+    addresses: sqlite.prepare(`
+      SELECT id_direccion_facturacion AS id, 'billing' AS kind, direccion AS address, zip_code AS zipCode, p.iso_alpha2 AS countryCode
+      FROM tbldirecciones_facturacion a JOIN tblpaises p ON p.id_pais = a.ID_pais WHERE a.ID_cliente = ?
+      UNION ALL
+      SELECT id_direccion_envio, 'shipping', direccion, zip_code, p.iso_alpha2
+      FROM tbldirecciones_envio a JOIN tblpaises p ON p.id_pais = a.ID_pais WHERE a.ID_cliente = ?
+      ORDER BY kind, id`),
+    docType: sqlite.prepare(`SELECT id_tipo_documento FROM tbltipo_documento WHERE code = ?`).pluck(),
+    phoneType: sqlite.prepare(`SELECT id_tipo_telefono FROM tbltipo_telefono WHERE code = ?`).pluck(),
+    country: sqlite.prepare(`SELECT id_pais FROM tblpaises WHERE iso_alpha2 = ?`).pluck(),
+    byDocument: sqlite.prepare(`SELECT id_cliente FROM tblclientes WHERE ID_tipo_documento = ? AND documento = ?`).pluck(),
+    insert: sqlite.prepare(`
+      INSERT INTO tblclientes (email, primer_nombre, segundo_nombre, primer_apellido, segundo_apellido, ID_tipo_telefono, telefono,
+        ID_pais, documento, ID_tipo_documento, global_id, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertBilling: sqlite.prepare(
+      `INSERT INTO tbldirecciones_facturacion (direccion, zip_code, ID_cliente, ID_pais, global_id) VALUES (?, ?, ?, ?, ?)`,
+    ),
+    insertShipping: sqlite.prepare(
+      `INSERT INTO tbldirecciones_envio (direccion, zip_code, ID_cliente, ID_pais, global_id) VALUES (?, ?, ?, ?, ?)`,
+    ),
+    globalIdOf: sqlite.prepare(`SELECT global_id FROM tblclientes WHERE id_cliente = ?`).pluck(),
+    outbox: sqlite.prepare(
+      `INSERT INTO sync_outbox (idempotency_key, entity, entity_global_id, operation, payload, created_at) VALUES (?, ?, ?, 'upsert', ?, ?)`,
+    ),
+  };
+
+  const lookup = (stmt: Database.Statement, code: string, field: string, what: string): number => {
+    const id = stmt.get(code) as number | undefined;
+    if (id === undefined) throw new DomainError('VALIDATION', `unknown ${what} ${code}`, field);
+    return id;
+  };
+
+  function get(id: number): CustomerDetail {
+    const row = s.detail.get(id) as Omit<CustomerDetail, 'addresses'> | undefined;
+    if (!row) throw new DomainError('NOT_FOUND', `no customer ${id}`, 'id');
+    return { ...row, addresses: s.addresses.all(id, id) as AddressDto[] };
+  }
+
+  return {
+    search(query: string): CustomerSummary[] {
+      const q = query.trim();
+      if (!q) return [];
+      const e = escapeLike(q);
+      return s.search.all({ prefix: `${e}%`, contains: `%${e}%`, exact: q }) as CustomerSummary[];
+    },
+
+    get,
+
+    create(input: NewCustomer, actorId: number): CustomerDetail {
+      const docTypeId = lookup(s.docType, input.documentTypeCode, 'documentTypeCode', 'document type');
+      const countryId = lookup(s.country, input.countryCode, 'countryCode', 'country');
+      const phone = input.phone?.trim() || null;
+      const phoneTypeId = input.phoneTypeCode ? lookup(s.phoneType, input.phoneTypeCode, 'phoneTypeCode', 'phone type') : null;
+      if (phone && phoneTypeId === null) throw new DomainError('VALIDATION', 'choose the phone type', 'phoneTypeCode');
+      const document = input.document.trim().toUpperCase();
+      const now = isoNow(clock);
+      const id = sqlite.transaction(() => {
+        if (s.byDocument.get(docTypeId, document) !== undefined) {
+          throw new DomainError('CONFLICT', `a customer with ${input.documentTypeCode} ${document} already exists`, 'document');
+        }
+        const globalId = newGlobalId();
+        const email = input.email?.trim().toLowerCase() || null;
+        const { lastInsertRowid } = s.insert.run(
+          email,
+          input.firstName,
+          input.middleName?.trim() || null,
+          input.lastName,
+          input.secondLastName?.trim() || null,
+          phoneTypeId,
+          phone,
+          countryId,
+          document,
+          docTypeId,
+          globalId,
+          now,
+          now,
+        );
+        const newId = Number(lastInsertRowid);
+        s.outbox.run(newGlobalId(), 'customer', globalId, JSON.stringify({ globalId, ...input, document, email }), now);
+        audit.record({ staffId: actorId, action: 'customer.create', entity: 'tblclientes', entityId: globalId });
+        return newId;
+      })();
+      return get(id);
+    },
+
+    addAddress(input: NewAddress, actorId: number): AddressDto {
+      get(input.customerId);
+      const countryId = lookup(s.country, input.countryCode, 'countryCode', 'country');
+      const zip = input.zipCode?.trim() || null;
+      const id = sqlite.transaction(() => {
+        const globalId = newGlobalId();
+        const stmt = input.kind === 'billing' ? s.insertBilling : s.insertShipping;
+        const { lastInsertRowid } = stmt.run(input.address, zip, input.customerId, countryId, globalId);
+        const customerGlobalId = s.globalIdOf.get(input.customerId) as string;
+        s.outbox.run(newGlobalId(), `${input.kind}_address`, globalId, JSON.stringify({ globalId, customerGlobalId, ...input, zipCode: zip }), isoNow(clock));
+        audit.record({ staffId: actorId, action: 'customer.address_added', entity: 'tblclientes', entityId: customerGlobalId, details: { kind: input.kind } });
+        return Number(lastInsertRowid);
+      })();
+      return { id, kind: input.kind, address: input.address, zipCode: zip, countryCode: input.countryCode };
+    },
+  };
+}
+
+export type CustomerService = ReturnType<typeof createCustomerService>;

@@ -1,0 +1,48 @@
+import { actorOf } from '../actor';
+import type { DomainHandlers } from '../types';
+
+export const salesHandlers: DomainHandlers<'sales'> = {
+  current: (_input, { services }) => services.sales.current(),
+
+  /** One round trip from the scanner's Enter to the priced line: lookup and add together. */
+  scan: ({ code }, { services, session }) => {
+    const found = services.catalog.scan(code);
+    if (found.kind === 'product') return { kind: 'pick', grid: services.catalog.grid(found.productId) };
+    const cart = services.sales.addVariant(actorOf(session), found.variant.variantId, 1);
+    const line = cart.lines.find((l) => l.variant.variantId === found.variant.variantId && l.discount === null && l.originalUnitPrice === null);
+    return { kind: 'added', cart, lineId: line?.lineId ?? cart.lines.at(-1)!.lineId };
+  },
+
+  addVariant: ({ variantId, quantity, fromSearch }, { services, session }) =>
+    services.sales.addVariant(actorOf(session), variantId, quantity ?? 1, fromSearch ?? false),
+  setQuantity: ({ lineId, quantity }, { services }) => services.sales.setQuantity(lineId, quantity),
+  removeLine: ({ lineId }, { services, session }) => services.sales.removeLine(actorOf(session), lineId),
+  setLineDiscount: ({ lineId, discount, approval }, { services, session }) =>
+    services.sales.setLineDiscount(actorOf(session), lineId, discount, approval),
+  overridePrice: ({ lineId, unitPrice, reason, approval }, { services, session }) =>
+    services.sales.overridePrice(actorOf(session), lineId, unitPrice, reason, approval),
+  setOrderDiscount: ({ discount, approval }, { services, session }) =>
+    services.sales.setOrderDiscount(actorOf(session), discount, approval),
+  setCustomer: ({ customerId, billingAddressId, shippingAddressId }, { services, session }) =>
+    services.sales.setCustomer(actorOf(session), customerId, billingAddressId ?? null, shippingAddressId ?? null),
+  park: ({ label }, { services, session }) => services.sales.park(actorOf(session), label ?? null),
+  parked: (_input, { services }) => services.sales.parked(),
+  resume: ({ draftId }, { services, session }) => services.sales.resume(actorOf(session), draftId),
+  voidCurrent: ({ reason }, { services, session }) => services.sales.voidCurrent(actorOf(session), reason),
+
+  complete: ({ payments, completionKey }, { services, session }) => {
+    const done = services.completeSale(actorOf(session), payments, completionKey);
+    return { ...done, receipt: services.receipts.build(done.invoiceId) };
+  },
+  history: ({ query, limit }, { services }) => services.receipts.history(query, limit ?? 50),
+  receipt: ({ invoiceId }, { services }) => services.receipts.build(invoiceId),
+  receiptEscpos: ({ invoiceId, openDrawer, columns }, { services }) => {
+    const bytes = services.receipts.escpos(invoiceId, { openDrawer: openDrawer ?? false, columns });
+    return { base64: Buffer.from(bytes).toString('base64'), bytes: bytes.length };
+  },
+  printThermal: async ({ invoiceId, openDrawer }, { services }) => {
+    const bytes = services.receipts.escpos(invoiceId, { openDrawer: openDrawer ?? false });
+    await services.receipts.printThermal(bytes);
+    return { printed: true, bytes: bytes.length };
+  },
+};
