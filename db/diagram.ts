@@ -45,7 +45,6 @@ export function readDiagram(file: string): Diagram {
     mxfile: { diagram: { mxGraphModel: { root: { mxCell: Cell[] } } } };
   };
   const cells = xml.mxfile.diagram.mxGraphModel.root.mxCell;
-  const byId = new Map(cells.map((c) => [c.id, c]));
   const childrenOf = new Map<string, Cell[]>();
   for (const c of cells) {
     if (!c.parent) continue;

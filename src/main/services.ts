@@ -4,6 +4,7 @@ import { createTaxRateCache, type TaxRateCache } from './catalog/tax-rates';
 import { createCustomerService, type CustomerService } from './customers/customer-service';
 import { systemClock, type Clock } from './db/clock';
 import type { PosDb } from './db/open';
+import { createReceiptService, type ReceiptService } from './receipts/receipt-service';
 import { createReferenceService } from './reference/reference-service';
 import { createSaleCompleter, type CompleteSale } from './sales/complete-sale';
 import { loadInvoiceStates } from './sales/invoice-states';
@@ -24,6 +25,7 @@ export interface Services {
   completeSale: CompleteSale;
   customers: CustomerService;
   reference: ReturnType<typeof createReferenceService>;
+  receipts: ReceiptService;
   appInfo: { version: string; shell: 'electron' | 'web' };
 }
 
@@ -52,6 +54,7 @@ export function createServices(
     completeSale: createSaleCompleter({ sqlite, clock, audit, settings, sales, states }),
     customers: createCustomerService(sqlite, clock, audit),
     reference: createReferenceService(sqlite),
+    receipts: createReceiptService(sqlite, settings),
     appInfo,
   };
 }

@@ -48,10 +48,15 @@ export function createSettingsService(sqlite: Database.Database, clock: Clock) {
     `INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, ?)
      ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );
+  // Read on every scan and sale: parse once, refresh on write (this service is the only writer).
+  let cached: StoreSettings | null = null;
   return {
     store(): StoreSettings {
-      const raw = read.get(KEY) as string | undefined;
-      return raw ? { ...DEFAULT_STORE_SETTINGS, ...(JSON.parse(raw) as Partial<StoreSettings>) } : DEFAULT_STORE_SETTINGS;
+      if (!cached) {
+        const raw = read.get(KEY) as string | undefined;
+        cached = Object.freeze(raw ? { ...DEFAULT_STORE_SETTINGS, ...(JSON.parse(raw) as Partial<StoreSettings>) } : DEFAULT_STORE_SETTINGS);
+      }
+      return cached;
     },
     updateStore(patch: Partial<StoreSettings>): StoreSettings {
       const parsed = StoreSettingsSchema.safeParse({ ...this.store(), ...patch });
@@ -60,7 +65,8 @@ export function createSettingsService(sqlite: Database.Database, clock: Clock) {
         throw new DomainError('VALIDATION', issue.message, issue.path.join('.'));
       }
       write.run(KEY, JSON.stringify(parsed.data), isoNow(clock));
-      return parsed.data;
+      cached = null;
+      return this.store();
     },
   };
 }
