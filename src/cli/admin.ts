@@ -6,11 +6,12 @@ import type { Command } from './command';
 import { backupCommand } from './commands/backup';
 import { migrateCommand } from './commands/migrate';
 import { seedCommand } from './commands/seed';
+import { simulateCommand } from './commands/simulate';
 import { USER_COMMANDS } from './commands/user';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, oneLine } from './exit';
 import { processIo, type CliIo } from './io';
 
-const TOP_COMMANDS: readonly Command[] = [migrateCommand, seedCommand, backupCommand];
+const TOP_COMMANDS: readonly Command[] = [migrateCommand, seedCommand, simulateCommand, backupCommand];
 
 const USER_HELP = `Usage: admin user <add|list|disable> [options]
 

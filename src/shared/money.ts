@@ -2,6 +2,8 @@
  * Money is integer minor units (cents) everywhere; formatting happens only at
  * the edge. These helpers refuse floats so a stray 19.99 fails loudly.
  */
+import currencyCodes from 'currency-codes';
+
 export type Minor = number;
 
 export function assertMinor(value: number, field = 'amount'): Minor {
@@ -11,10 +13,20 @@ export function assertMinor(value: number, field = 'amount'): Minor {
   return value;
 }
 
-/** Digits after the decimal point for a currency (COP 2, JPY 0, ...). */
+/**
+ * Minor-unit digits of a currency per ISO 4217 (COP 2, JPY 0, KWD 3). Not
+ * from Intl: CLDR gives COP 0 display digits, but our amounts are ISO minor
+ * units, so 4990000 COP minor units is always $ 49.900,00.
+ */
+const digitsCache = new Map<string, number>();
 export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    digits = currencyCodes.code(currency)?.digits;
+    if (digits === undefined) throw new RangeError(`unknown currency ${currency}`);
+    digitsCache.set(currency, digits);
+  }
+  return digits;
 }
 
 export function formatMoney(minor: Minor, currency: string, locale: string): string {
