@@ -1,0 +1,25 @@
+import { expect, type Page } from '@playwright/test';
+
+export const SHOTS = 'e2e/artifacts/screenshots';
+
+/** Signs in as a demo staff member by tapping their tile and the PIN pad. */
+export async function login(page: Page, name: string, pin: string): Promise<void> {
+  await signedOut(page);
+  await page.getByRole('button', { name: new RegExp(name) }).first().click();
+  for (const digit of pin) await page.getByTestId(`pin-key-${digit}`).click();
+  await page.getByTestId('pin-enter').click();
+  await expect(page.getByTestId('app-shell')).toBeVisible();
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
+/**
+ * Opens the app at the login screen. The preview, like an Electron window,
+ * keeps its sign-in across reloads, so sign out whoever the last test left.
+ */
+export async function signedOut(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('screen-login').or(page.getByTestId('app-shell'))).toBeVisible();
+  if (await page.getByTestId('app-shell').isVisible()) await page.getByTestId('logout').click();
+  await expect(page.getByTestId('screen-login')).toBeVisible();
+}
