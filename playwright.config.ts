@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './scripts/find-browser.mjs';
 
 // scripts/e2e.mjs sets these: a free port, a temp database, the browser found.
 const port = Number(process.env.POS_E2E_PORT ?? 5181);
@@ -21,7 +22,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -7,19 +7,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { findBrowser, NO_BROWSER } from './find-browser.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-
-async function findBrowser() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'];
-  try {
-    const { chromium } = await import('@playwright/test');
-    candidates.push(chromium.executablePath());
-  } catch {
-    // Playwright's own browser is optional.
-  }
-  return candidates.find((p) => p && fs.existsSync(p));
-}
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -33,7 +23,7 @@ const freePort = () =>
 
 const browser = await findBrowser();
 if (!browser) {
-  console.error('test:e2e: no Chromium found; install one with `apt-get install -y chromium` or set CHROMIUM_PATH.');
+  console.error(`test:e2e: ${NO_BROWSER}`);
   process.exit(1);
 }
 

@@ -76,11 +76,13 @@ void app.whenReady().then(() => {
       if (!e.ok && e.code === 'INTERNAL') console.error(`[ipc] ${e.channel} failed`, e.input);
     },
   });
-  registerIpc(router, devServerUrl);
+  const ipc = registerIpc(router, devServerUrl);
   createWindow();
   if (app.isPackaged) {
-    // Sales arrive with the Sell issue; until then no sale can be in progress.
-    startUpdater(() => ({ saleInProgress: false, staffSignedIn: false }), (m) => console.log(`[updater] ${m}`));
+    startUpdater(
+      () => ({ saleInProgress: services.sales.current().lines.length > 0, staffSignedIn: ipc.anySignedIn() }),
+      (m) => console.log(`[updater] ${m}`),
+    );
   }
 });
 

@@ -7,7 +7,7 @@ import { isAppUrl } from '../security/url-policy';
  * Registers exactly the router's channels on ipcMain. Each call's sender must
  * be our own top frame; each window has its own sign-in session.
  */
-export function registerIpc(router: Router, devServerUrl: string | undefined): () => void {
+export function registerIpc(router: Router, devServerUrl: string | undefined): { dispose(): void; anySignedIn(): boolean } {
   const sessions = new Map<number, SessionState>();
   const sessionFor = (event: IpcMainInvokeEvent) => {
     const id = event.sender.id;
@@ -28,10 +28,11 @@ export function registerIpc(router: Router, devServerUrl: string | undefined): (
       return router.call(channel, input, sessionFor(event));
     });
   }
-  return () => {
-    for (const channel of router.channels) ipcMain.removeHandler(channel);
+  return {
+    dispose: () => {
+      for (const channel of router.channels) ipcMain.removeHandler(channel);
+    },
+    /** True when any window has someone signed in (the updater waits for that). */
+    anySignedIn: () => [...sessions.values()].some((s) => s.current !== null),
   };
 }
-
-/** True when any window has someone signed in (the updater waits for that). */
-export type SignedInProbe = () => boolean;

@@ -1,0 +1,3 @@
+export function findBrowser(): Promise<string | null>;
+export const NO_BROWSER: string;
+export const CHROMIUM_ARGS: string[];
