@@ -1,7 +1,9 @@
 -- Type-ahead search: one FTS5 row per product (rowid = id_producto) over its
 -- name, PLU, maker and department, categories, and its variants' barcodes,
 -- colours (es/en) and sizes. Triggers keep it in step; stock changes
--- (UPDATE OF inventario) do not touch it.
+-- (UPDATE OF inventario) do not touch it. Spanish filler words (de, la, con...)
+-- are left out of the name column: in every product name they would make the
+-- prefix "de" match the whole catalog.
 CREATE VIRTUAL TABLE product_search USING fts5(
   name, plu, brand, categories, variants,
   tokenize = 'unicode61 remove_diacritics 2',
@@ -13,7 +15,7 @@ AFTER INSERT ON tblproductos
 BEGIN
   DELETE FROM product_search WHERE rowid = NEW.id_producto;
   INSERT INTO product_search (rowid, name, plu, brand, categories, variants)
-  SELECT p.id_producto, p.nombre_producto, p.plu,
+  SELECT p.id_producto, TRIM(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(' ' || p.nombre_producto || ' ', ' de ', ' '), ' del ', ' '), ' la ', ' '), ' las ', ' '), ' el ', ' '), ' los ', ' '), ' y ', ' '), ' con ', ' '), ' sin ', ' '), ' a ', ' '), ' en ', ' '), ' para ', ' '), ' por ', ' '), ' al ', ' ')), p.plu,
     COALESCE(f.nombre_fabricante, '') || ' ' || COALESCE(g.nombre, '') || ' ' || COALESCE(g.name_en, ''),
     COALESCE((SELECT group_concat(c.nombre, ' ') FROM tblcategoriasXproducto cp
               JOIN tblcategorias c ON c.id_catgoria = cp.ID_categoria WHERE cp.ID_producto = p.id_producto), ''),
@@ -31,7 +33,7 @@ AFTER UPDATE OF nombre_producto, plu, ID_fabricante, ID_genero ON tblproductos
 BEGIN
   DELETE FROM product_search WHERE rowid = NEW.id_producto;
   INSERT INTO product_search (rowid, name, plu, brand, categories, variants)
-  SELECT p.id_producto, p.nombre_producto, p.plu,
+  SELECT p.id_producto, TRIM(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(' ' || p.nombre_producto || ' ', ' de ', ' '), ' del ', ' '), ' la ', ' '), ' las ', ' '), ' el ', ' '), ' los ', ' '), ' y ', ' '), ' con ', ' '), ' sin ', ' '), ' a ', ' '), ' en ', ' '), ' para ', ' '), ' por ', ' '), ' al ', ' ')), p.plu,
     COALESCE(f.nombre_fabricante, '') || ' ' || COALESCE(g.nombre, '') || ' ' || COALESCE(g.name_en, ''),
     COALESCE((SELECT group_concat(c.nombre, ' ') FROM tblcategoriasXproducto cp
               JOIN tblcategorias c ON c.id_catgoria = cp.ID_categoria WHERE cp.ID_producto = p.id_producto), ''),
@@ -55,7 +57,7 @@ AFTER INSERT ON tblprodXcolorXtalla
 BEGIN
   DELETE FROM product_search WHERE rowid = NEW.ID_producto;
   INSERT INTO product_search (rowid, name, plu, brand, categories, variants)
-  SELECT p.id_producto, p.nombre_producto, p.plu,
+  SELECT p.id_producto, TRIM(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(' ' || p.nombre_producto || ' ', ' de ', ' '), ' del ', ' '), ' la ', ' '), ' las ', ' '), ' el ', ' '), ' los ', ' '), ' y ', ' '), ' con ', ' '), ' sin ', ' '), ' a ', ' '), ' en ', ' '), ' para ', ' '), ' por ', ' '), ' al ', ' ')), p.plu,
     COALESCE(f.nombre_fabricante, '') || ' ' || COALESCE(g.nombre, '') || ' ' || COALESCE(g.name_en, ''),
     COALESCE((SELECT group_concat(c.nombre, ' ') FROM tblcategoriasXproducto cp
               JOIN tblcategorias c ON c.id_catgoria = cp.ID_categoria WHERE cp.ID_producto = p.id_producto), ''),
@@ -73,7 +75,7 @@ AFTER UPDATE OF barcode, ID_color, ID_talla, ID_producto ON tblprodXcolorXtalla
 BEGIN
   DELETE FROM product_search WHERE rowid = OLD.ID_producto;
   INSERT INTO product_search (rowid, name, plu, brand, categories, variants)
-  SELECT p.id_producto, p.nombre_producto, p.plu,
+  SELECT p.id_producto, TRIM(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(' ' || p.nombre_producto || ' ', ' de ', ' '), ' del ', ' '), ' la ', ' '), ' las ', ' '), ' el ', ' '), ' los ', ' '), ' y ', ' '), ' con ', ' '), ' sin ', ' '), ' a ', ' '), ' en ', ' '), ' para ', ' '), ' por ', ' '), ' al ', ' ')), p.plu,
     COALESCE(f.nombre_fabricante, '') || ' ' || COALESCE(g.nombre, '') || ' ' || COALESCE(g.name_en, ''),
     COALESCE((SELECT group_concat(c.nombre, ' ') FROM tblcategoriasXproducto cp
               JOIN tblcategorias c ON c.id_catgoria = cp.ID_categoria WHERE cp.ID_producto = p.id_producto), ''),
@@ -86,7 +88,7 @@ BEGIN
   WHERE p.id_producto = OLD.ID_producto;
   DELETE FROM product_search WHERE rowid = NEW.ID_producto;
   INSERT INTO product_search (rowid, name, plu, brand, categories, variants)
-  SELECT p.id_producto, p.nombre_producto, p.plu,
+  SELECT p.id_producto, TRIM(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(' ' || p.nombre_producto || ' ', ' de ', ' '), ' del ', ' '), ' la ', ' '), ' las ', ' '), ' el ', ' '), ' los ', ' '), ' y ', ' '), ' con ', ' '), ' sin ', ' '), ' a ', ' '), ' en ', ' '), ' para ', ' '), ' por ', ' '), ' al ', ' ')), p.plu,
     COALESCE(f.nombre_fabricante, '') || ' ' || COALESCE(g.nombre, '') || ' ' || COALESCE(g.name_en, ''),
     COALESCE((SELECT group_concat(c.nombre, ' ') FROM tblcategoriasXproducto cp
               JOIN tblcategorias c ON c.id_catgoria = cp.ID_categoria WHERE cp.ID_producto = p.id_producto), ''),
@@ -104,7 +106,7 @@ AFTER DELETE ON tblprodXcolorXtalla
 BEGIN
   DELETE FROM product_search WHERE rowid = OLD.ID_producto;
   INSERT INTO product_search (rowid, name, plu, brand, categories, variants)
-  SELECT p.id_producto, p.nombre_producto, p.plu,
+  SELECT p.id_producto, TRIM(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(' ' || p.nombre_producto || ' ', ' de ', ' '), ' del ', ' '), ' la ', ' '), ' las ', ' '), ' el ', ' '), ' los ', ' '), ' y ', ' '), ' con ', ' '), ' sin ', ' '), ' a ', ' '), ' en ', ' '), ' para ', ' '), ' por ', ' '), ' al ', ' ')), p.plu,
     COALESCE(f.nombre_fabricante, '') || ' ' || COALESCE(g.nombre, '') || ' ' || COALESCE(g.name_en, ''),
     COALESCE((SELECT group_concat(c.nombre, ' ') FROM tblcategoriasXproducto cp
               JOIN tblcategorias c ON c.id_catgoria = cp.ID_categoria WHERE cp.ID_producto = p.id_producto), ''),
@@ -122,7 +124,7 @@ AFTER INSERT ON tblcategoriasXproducto
 BEGIN
   DELETE FROM product_search WHERE rowid = NEW.ID_producto;
   INSERT INTO product_search (rowid, name, plu, brand, categories, variants)
-  SELECT p.id_producto, p.nombre_producto, p.plu,
+  SELECT p.id_producto, TRIM(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(' ' || p.nombre_producto || ' ', ' de ', ' '), ' del ', ' '), ' la ', ' '), ' las ', ' '), ' el ', ' '), ' los ', ' '), ' y ', ' '), ' con ', ' '), ' sin ', ' '), ' a ', ' '), ' en ', ' '), ' para ', ' '), ' por ', ' '), ' al ', ' ')), p.plu,
     COALESCE(f.nombre_fabricante, '') || ' ' || COALESCE(g.nombre, '') || ' ' || COALESCE(g.name_en, ''),
     COALESCE((SELECT group_concat(c.nombre, ' ') FROM tblcategoriasXproducto cp
               JOIN tblcategorias c ON c.id_catgoria = cp.ID_categoria WHERE cp.ID_producto = p.id_producto), ''),
@@ -140,7 +142,7 @@ AFTER DELETE ON tblcategoriasXproducto
 BEGIN
   DELETE FROM product_search WHERE rowid = OLD.ID_producto;
   INSERT INTO product_search (rowid, name, plu, brand, categories, variants)
-  SELECT p.id_producto, p.nombre_producto, p.plu,
+  SELECT p.id_producto, TRIM(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(' ' || p.nombre_producto || ' ', ' de ', ' '), ' del ', ' '), ' la ', ' '), ' las ', ' '), ' el ', ' '), ' los ', ' '), ' y ', ' '), ' con ', ' '), ' sin ', ' '), ' a ', ' '), ' en ', ' '), ' para ', ' '), ' por ', ' '), ' al ', ' ')), p.plu,
     COALESCE(f.nombre_fabricante, '') || ' ' || COALESCE(g.nombre, '') || ' ' || COALESCE(g.name_en, ''),
     COALESCE((SELECT group_concat(c.nombre, ' ') FROM tblcategoriasXproducto cp
               JOIN tblcategorias c ON c.id_catgoria = cp.ID_categoria WHERE cp.ID_producto = p.id_producto), ''),
@@ -158,7 +160,7 @@ AFTER UPDATE OF nombre ON tblcategorias
 BEGIN
   DELETE FROM product_search WHERE rowid IN (SELECT p.id_producto FROM tblproductos p WHERE p.id_producto IN (SELECT ID_producto FROM tblcategoriasXproducto WHERE ID_categoria = NEW.id_catgoria));
   INSERT INTO product_search (rowid, name, plu, brand, categories, variants)
-  SELECT p.id_producto, p.nombre_producto, p.plu,
+  SELECT p.id_producto, TRIM(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(' ' || p.nombre_producto || ' ', ' de ', ' '), ' del ', ' '), ' la ', ' '), ' las ', ' '), ' el ', ' '), ' los ', ' '), ' y ', ' '), ' con ', ' '), ' sin ', ' '), ' a ', ' '), ' en ', ' '), ' para ', ' '), ' por ', ' '), ' al ', ' ')), p.plu,
     COALESCE(f.nombre_fabricante, '') || ' ' || COALESCE(g.nombre, '') || ' ' || COALESCE(g.name_en, ''),
     COALESCE((SELECT group_concat(c.nombre, ' ') FROM tblcategoriasXproducto cp
               JOIN tblcategorias c ON c.id_catgoria = cp.ID_categoria WHERE cp.ID_producto = p.id_producto), ''),
@@ -176,7 +178,7 @@ AFTER UPDATE OF nombre_fabricante ON tblfabricantes
 BEGIN
   DELETE FROM product_search WHERE rowid IN (SELECT p.id_producto FROM tblproductos p WHERE p.ID_fabricante = NEW.id_fabricante);
   INSERT INTO product_search (rowid, name, plu, brand, categories, variants)
-  SELECT p.id_producto, p.nombre_producto, p.plu,
+  SELECT p.id_producto, TRIM(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(' ' || p.nombre_producto || ' ', ' de ', ' '), ' del ', ' '), ' la ', ' '), ' las ', ' '), ' el ', ' '), ' los ', ' '), ' y ', ' '), ' con ', ' '), ' sin ', ' '), ' a ', ' '), ' en ', ' '), ' para ', ' '), ' por ', ' '), ' al ', ' ')), p.plu,
     COALESCE(f.nombre_fabricante, '') || ' ' || COALESCE(g.nombre, '') || ' ' || COALESCE(g.name_en, ''),
     COALESCE((SELECT group_concat(c.nombre, ' ') FROM tblcategoriasXproducto cp
               JOIN tblcategorias c ON c.id_catgoria = cp.ID_categoria WHERE cp.ID_producto = p.id_producto), ''),
@@ -194,7 +196,7 @@ AFTER UPDATE OF color, name_en ON tblcolor
 BEGIN
   DELETE FROM product_search WHERE rowid IN (SELECT p.id_producto FROM tblproductos p WHERE p.id_producto IN (SELECT ID_producto FROM tblprodXcolorXtalla WHERE ID_color = NEW.id_color));
   INSERT INTO product_search (rowid, name, plu, brand, categories, variants)
-  SELECT p.id_producto, p.nombre_producto, p.plu,
+  SELECT p.id_producto, TRIM(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(' ' || p.nombre_producto || ' ', ' de ', ' '), ' del ', ' '), ' la ', ' '), ' las ', ' '), ' el ', ' '), ' los ', ' '), ' y ', ' '), ' con ', ' '), ' sin ', ' '), ' a ', ' '), ' en ', ' '), ' para ', ' '), ' por ', ' '), ' al ', ' ')), p.plu,
     COALESCE(f.nombre_fabricante, '') || ' ' || COALESCE(g.nombre, '') || ' ' || COALESCE(g.name_en, ''),
     COALESCE((SELECT group_concat(c.nombre, ' ') FROM tblcategoriasXproducto cp
               JOIN tblcategorias c ON c.id_catgoria = cp.ID_categoria WHERE cp.ID_producto = p.id_producto), ''),
@@ -212,7 +214,7 @@ AFTER UPDATE OF talla ON tbltallas
 BEGIN
   DELETE FROM product_search WHERE rowid IN (SELECT p.id_producto FROM tblproductos p WHERE p.id_producto IN (SELECT ID_producto FROM tblprodXcolorXtalla WHERE ID_talla = NEW.id_talla));
   INSERT INTO product_search (rowid, name, plu, brand, categories, variants)
-  SELECT p.id_producto, p.nombre_producto, p.plu,
+  SELECT p.id_producto, TRIM(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(' ' || p.nombre_producto || ' ', ' de ', ' '), ' del ', ' '), ' la ', ' '), ' las ', ' '), ' el ', ' '), ' los ', ' '), ' y ', ' '), ' con ', ' '), ' sin ', ' '), ' a ', ' '), ' en ', ' '), ' para ', ' '), ' por ', ' '), ' al ', ' ')), p.plu,
     COALESCE(f.nombre_fabricante, '') || ' ' || COALESCE(g.nombre, '') || ' ' || COALESCE(g.name_en, ''),
     COALESCE((SELECT group_concat(c.nombre, ' ') FROM tblcategoriasXproducto cp
               JOIN tblcategorias c ON c.id_catgoria = cp.ID_categoria WHERE cp.ID_producto = p.id_producto), ''),

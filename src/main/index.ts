@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, Menu } from 'electron';
+import { startIdleCheckpoints } from './db/checkpoint';
 import { openDatabase, type PosDb } from './db/open';
 import { denyPermissions, hardenApp } from './electron/hardening';
 import { registerIpc } from './electron/ipc';
@@ -69,6 +70,7 @@ void app.whenReady().then(() => {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const opened = openDatabase(file, { migrationsFolder: migrationsFolder() });
   db = opened.db;
+  startIdleCheckpoints(db.sqlite);
   const services = createServices(db, { version: app.getVersion(), shell: 'electron' });
   const router = createRouter(services, {
     log: (e) => {

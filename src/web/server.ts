@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { startIdleCheckpoints } from '../main/db/checkpoint';
 import { openDatabase } from '../main/db/open';
 import { createRouter } from '../main/ipc/router';
 import { newSessionState } from '../main/ipc/session-state';
@@ -72,6 +73,7 @@ async function main() {
   const { db, report } = openDatabase(args.db, { migrationsFolder: path.join(root, 'db/migrations') });
   const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const services = createServices(db, { version, shell: 'web' });
+  startIdleCheckpoints(db.sqlite);
 
   const hasProducts = db.sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM tblproductos)`).pluck().get() === 1;
   if (report.created || !hasProducts) {

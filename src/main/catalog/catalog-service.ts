@@ -41,14 +41,24 @@ const VARIANT_SELECT = `
   JOIN tblcolor c ON c.id_color = v.ID_color
   JOIN tbltallas t ON t.id_talla = v.ID_talla`;
 
-/** Turns what a person typed into an FTS5 query: every word a prefix, all required. */
+const FILLER_WORDS = new Set(['de', 'del', 'la', 'las', 'el', 'los', 'y', 'con', 'sin', 'a', 'en', 'para', 'por', 'al']);
+
+/**
+ * Turns what a person typed into an FTS5 query: all words required, each a
+ * prefix. A one-letter word is taken whole (it is a size: M, S, L) rather than
+ * as a prefix of half the catalog, and a query of one-letter words alone is
+ * not run: type-ahead starts at two letters.
+ */
 export function toFtsQuery(text: string): string | null {
-  const words = text
+  const all = text
     .normalize('NFC')
     .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 6);
-  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
+    .filter(Boolean);
+  // Filler words are not indexed (migration 0002); alone, they may still be the start of a word.
+  const meaningful = all.filter((w) => !FILLER_WORDS.has(w.toLowerCase()));
+  const words = (meaningful.length > 0 ? meaningful : all).slice(0, 6);
+  if (!words.some((w) => w.length >= 2)) return null;
+  return words.map((w) => (w.length >= 2 ? `"${w}"*` : `"${w}"`)).join(' ');
 }
 
 /** Normalizes a scanned code: UPC-A (12 digits) is EAN-13 with a leading 0. */

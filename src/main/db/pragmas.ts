@@ -13,6 +13,9 @@ export function applyWriterPragmas(sqlite: Database.Database): void {
   sqlite.pragma('temp_store = MEMORY');
   // 64 MiB page cache: the catalog of a large store fits, scans stay in memory.
   sqlite.pragma('cache_size = -65536');
+  // Checkpoints move off the sale's commit: the app checkpoints when idle
+  // (startIdleCheckpoints); SQLite's own only kicks in past ~40 MB of WAL.
+  sqlite.pragma('wal_autocheckpoint = 10000');
 }
 
 export function applyReaderPragmas(sqlite: Database.Database): void {

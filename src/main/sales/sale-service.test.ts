@@ -187,3 +187,16 @@ describe('completing a sale', () => {
     expect(count(`SELECT COALESCE(SUM(amount), 0) FROM customer_credit WHERE customer_id = ?`, customerId)).toBe(0);
   });
 });
+
+describe('type-ahead query', () => {
+  it('makes every word a required prefix, a single letter a whole word, and skips one-letter queries', async () => {
+    const { toFtsQuery } = await import('../catalog/catalog-service');
+    expect(toFtsQuery('camisa  ne')).toBe('"camisa"* "ne"*');
+    expect(toFtsQuery('jean m')).toBe('"jean"* "m"');
+    expect(toFtsQuery('m')).toBeNull();
+    expect(toFtsQuery('"; DROP TABLE x --')).toBe('"DROP"* "TABLE"* "x"');
+    expect(toFtsQuery('  ')).toBeNull();
+    expect(toFtsQuery('vestido de lino')).toBe('"vestido"* "lino"*');
+    expect(toFtsQuery('de')).toBe('"de"*');
+  });
+});
