@@ -1,5 +1,6 @@
 import { createAuditLog, type AuditLog } from './audit/audit-log';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service';
+import { createTaxAdmin, type TaxAdmin } from './catalog/tax-admin';
 import { createTaxRateCache, type TaxRateCache } from './catalog/tax-rates';
 import { createCustomerService, type CustomerService } from './customers/customer-service';
 import { systemClock, type Clock } from './db/clock';
@@ -20,6 +21,7 @@ export interface Services {
   staff: StaffService;
   settings: SettingsService;
   taxes: TaxRateCache;
+  taxAdmin: TaxAdmin;
   catalog: CatalogService;
   sales: SaleService;
   completeSale: CompleteSale;
@@ -49,6 +51,7 @@ export function createServices(
     staff,
     settings,
     taxes,
+    taxAdmin: createTaxAdmin(sqlite, clock, audit, taxes, settings),
     catalog,
     sales,
     completeSale: createSaleCompleter({ sqlite, clock, audit, settings, sales, states }),

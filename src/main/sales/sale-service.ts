@@ -176,7 +176,8 @@ export function createSaleService(deps: SaleServiceDeps) {
     for (const l of rows) inCart.set(l.variantId, (inCart.get(l.variantId) ?? 0) + l.quantity);
     const name = (id: number | null) => (id === null ? null : ((staffName.get(id) as string | undefined) ?? null));
     const lines = rows.map((l, i): CartLine => {
-      const variant = catalog.variant(l.variantId);
+      // The line keeps the tax it was rung up with, even if the catalog changed since.
+      const variant = { ...catalog.variant(l.variantId), taxCode: l.taxCode, taxRateBp: l.taxRateBp };
       const p = priced.lines[i]!;
       return {
         lineId: l.id,

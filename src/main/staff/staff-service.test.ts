@@ -79,3 +79,13 @@ describe('staff users', () => {
     expect(() => staff.disable('ana', admin.id)).toThrow(/last active admin/);
   });
 });
+
+describe('first admin of a new store', () => {
+  it('is created from the login screen only while there is no staff', async () => {
+    const admin = await staff.bootstrapAdmin({ username: 'dueña', displayName: 'Dueña', pin: '2580' }).catch((e: DomainError) => e);
+    expect(admin).toMatchObject({ field: 'username' }); // ñ is not allowed in a username
+    const ok = await staff.bootstrapAdmin({ username: 'duena', displayName: 'Dueña', pin: '2580' });
+    expect(ok).toMatchObject({ role: 'admin', active: true });
+    await expect(staff.bootstrapAdmin({ username: 'otra', displayName: 'Otra', pin: '2580' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

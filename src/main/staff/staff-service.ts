@@ -97,6 +97,16 @@ export function createStaffService(sqlite: Database.Database, clock: Clock, audi
       return toListRow(find(id));
     },
 
+    /**
+     * The first admin of a new store, created from the login screen. Only
+     * while the store has no staff at all: afterwards admins add users.
+     */
+    async bootstrapAdmin(input: Omit<NewStaffUser, 'role'>): Promise<StaffUserRow> {
+      const anyone = sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM staff_users)`).pluck().get() === 1;
+      if (anyone) throw new DomainError('FORBIDDEN', 'this store already has staff; an admin adds new users', 'username');
+      return this.create({ ...input, role: 'admin' }, null);
+    },
+
     list(options: { includeInactive?: boolean } = {}): StaffUserRow[] {
       const rows = sqlite
         .prepare(
