@@ -4,6 +4,7 @@ import '@vitejs/plugin-react/preamble';
 import './styles/base.css';
 import './styles/login.css';
 import './styles/shell.css';
+import './styles/sell.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createI18n, DEFAULT_LANGUAGE } from './i18n';

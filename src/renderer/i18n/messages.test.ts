@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, type ErrorInfo } from '../../shared/errors';
+import { formatMoney } from '../../shared/money';
 import { STAFF_ROLE_NAMES } from '../../shared/roles';
 import { en } from './en';
 import { errorMessage } from './error-message';
@@ -84,5 +85,21 @@ describe('errorMessage', () => {
     expect(errorMessage(t, { code: 'INTERNAL', message: 'x', details: { network: true } }, 'es', now)).toMatch(/No hay comunicación/);
     expect(errorMessage(t, { code: 'INTERNAL', message: 'x' }, 'es', now)).toBe('Algo salió mal. El error quedó registrado.');
     expect(errorMessage(t, { code: 'FORBIDDEN', message: 'x' }, 'es', now)).toBe('Su rol no permite esta acción.');
+  });
+
+  it('fills the sell errors with their details: the code, the stock left, what is still due', () => {
+    const t = createI18n('es').t;
+    const en = createI18n('en').t;
+    expect(errorMessage(t, { code: 'NOT_FOUND', message: 'x', details: { code: '123' } }, 'es-CO', now)).toBe('No se encontró el código 123');
+    expect(errorMessage(en, { code: 'NOT_FOUND', message: 'x', details: { code: '123' } }, 'en-US', now)).toBe('Code 123 was not found');
+    expect(errorMessage(t, { code: 'NOT_FOUND', message: 'x' }, 'es-CO', now)).toBe('No se encontró lo que busca.');
+    expect(errorMessage(t, { code: 'BARCODE_INVALID', message: 'x', details: { code: '7701234567891' } }, 'es-CO', now)).toContain('7701234567891');
+    expect(errorMessage(t, { code: 'STOCK_SHORT', message: 'x', details: { stock: 1 } }, 'es-CO', now)).toBe('No hay existencias suficientes: queda 1 unidad.');
+    expect(errorMessage(t, { code: 'STOCK_SHORT', message: 'x', details: { stock: 3 } }, 'es-CO', now)).toBe('No hay existencias suficientes: quedan 3 unidades.');
+    expect(errorMessage(en, { code: 'STOCK_SHORT', message: 'x', details: { stock: -2 } }, 'en-US', now)).toBe('Not enough stock: 0 units left.');
+    const due = formatMoney(1050000, 'COP', 'es-CO');
+    expect(errorMessage(t, { code: 'PAYMENT_SHORT', message: 'x', details: { remaining: 1050000 } }, 'es-CO', now, 'COP')).toBe(`Los pagos no cubren el total: faltan ${due}.`);
+    expect(errorMessage(en, { code: 'PAYMENT_SHORT', message: 'x', details: { balance: 500 } }, 'en-US', now, 'USD')).toBe('The customer only has $5.00 of store credit.');
+    expect(errorMessage(t, { code: 'PAYMENT_SHORT', message: 'x' }, 'es-CO', now)).toBe('Los pagos no cubren el total de la venta.');
   });
 });

@@ -5,6 +5,8 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { PosApi } from '../../shared/ipc/api';
+import { createCustomerStore, type CustomerState, type CustomerStore } from '../features/sell/customer-store';
+import { createSellStore, type SellState, type SellStore } from '../features/sell/sell-store';
 import { createNavStore, type NavState, type NavStore } from './nav-store';
 import { createSessionStore, type SessionState, type SessionStore } from './session-store';
 import { createStatusStore, type StatusState, type StatusStore } from './status-store';
@@ -13,10 +15,18 @@ export interface Stores {
   session: SessionStore;
   status: StatusStore;
   nav: NavStore;
+  sell: SellStore;
+  customers: CustomerStore;
 }
 
 export function createStores(api: PosApi): Stores {
-  return { session: createSessionStore(api), status: createStatusStore(api), nav: createNavStore() };
+  return {
+    session: createSessionStore(api),
+    status: createStatusStore(api),
+    nav: createNavStore(),
+    sell: createSellStore(api),
+    customers: createCustomerStore(api),
+  };
 }
 
 const StoresContext = createContext<Stores | null>(null);
@@ -35,3 +45,7 @@ function useStores(): Stores {
 export const useSession = <T,>(selector: (state: SessionState) => T): T => useStore(useStores().session, selector);
 export const useStatus = <T,>(selector: (state: StatusState) => T): T => useStore(useStores().status, selector);
 export const useNav = <T,>(selector: (state: NavState) => T): T => useStore(useStores().nav, selector);
+export const useSell = <T,>(selector: (state: SellState) => T): T => useStore(useStores().sell, selector);
+export const useCustomers = <T,>(selector: (state: CustomerState) => T): T => useStore(useStores().customers, selector);
+/** The sell store itself, for reading fresh state inside event handlers. */
+export const useSellStore = (): SellStore => useStores().sell;

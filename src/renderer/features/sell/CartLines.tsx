@@ -1,0 +1,217 @@
+import { memo, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CartLine, DiscountDto } from '../../../shared/ipc/dto-sales';
+import { formatNumber } from '../../lib/format';
+import { formatPercent } from '../../lib/money-input';
+import { useMoney } from '../../lib/use-money';
+import { useSell } from '../../stores/stores-context';
+
+/** The lines of the sale in progress, newest last; click or arrow keys select one. */
+export function CartLines({ onRemove }: { onRemove: (lineId: number) => void }) {
+  const { t } = useTranslation();
+  const lines = useSell((s) => s.cart.lines);
+  const selected = useSell((s) => s.selectedLineId);
+  const flash = useSell((s) => s.flash);
+  const select = useSell((s) => s.selectLine);
+  const list = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    if (selected === null) return;
+    list.current?.querySelector(`[data-line-id="${selected}"]`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected, lines.length]);
+
+  return (
+    <div className="cart" data-testid="cart" data-lines={lines.length}>
+      <div className="cart__head" aria-hidden="true">
+        <span>{t('sell.cart.item')}</span>
+        <span>{t('sell.cart.quantity')}</span>
+        <span>{t('sell.cart.unitPrice')}</span>
+        <span>{t('sell.cart.discount')}</span>
+        <span>{t('sell.cart.total')}</span>
+        <span />
+      </div>
+      {lines.length === 0 ? (
+        <p className="cart__empty" data-testid="cart-empty">
+          {t('screens.sell.body')}
+        </p>
+      ) : (
+        <ul className="cart__lines" ref={list} aria-label={t('sell.cart.label')}>
+          {lines.map((line) => (
+            <CartLineRow
+              key={line.lineId}
+              line={line}
+              selected={line.lineId === selected}
+              flashSeq={flash?.lineId === line.lineId ? flash.seq : null}
+              onSelect={select}
+              onRemove={onRemove}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function discountText(discount: DiscountDto | null, amount: number, locale: string, format: (n: number) => string): string {
+  if (amount <= 0) return '';
+  const value = `−${format(amount)}`;
+  return discount?.kind === 'percent' ? `${value} (${formatPercent(discount.percentBp, locale)})` : value;
+}
+
+/** Main sends a fresh cart on every change: only lines whose content changed re-render. */
+const sameLine = (a: CartLine, b: CartLine): boolean =>
+  a.lineId === b.lineId &&
+  a.quantity === b.quantity &&
+  a.unitPrice === b.unitPrice &&
+  a.originalUnitPrice === b.originalUnitPrice &&
+  a.priceOverrideReason === b.priceOverrideReason &&
+  a.discountAmount === b.discountAmount &&
+  a.total === b.total &&
+  a.stockShort === b.stockShort &&
+  a.approvedBy === b.approvedBy &&
+  JSON.stringify(a.discount) === JSON.stringify(b.discount) &&
+  a.variant.variantId === b.variant.variantId &&
+  a.variant.stock === b.variant.stock;
+
+interface RowProps {
+  line: CartLine;
+  selected: boolean;
+  flashSeq: number | null;
+  onSelect: (lineId: number) => void;
+  onRemove: (lineId: number) => void;
+}
+
+const CartLineRow = memo(
+  function CartLineRow(props: RowProps) {
+    return <CartLineRowView {...props} />;
+  },
+  (a, b) => a.selected === b.selected && a.flashSeq === b.flashSeq && a.onSelect === b.onSelect && a.onRemove === b.onRemove && sameLine(a.line, b.line),
+);
+
+function CartLineRowView({ line, selected, flashSeq, onSelect: selectLine, onRemove: removeLine }: RowProps) {
+  const { t, i18n } = useTranslation();
+  const money = useMoney();
+  const changeQuantity = useSell((s) => s.changeQuantity);
+  const setQuantity = useSell((s) => s.setQuantity);
+  const [draft, setDraft] = useState<string | null>(null);
+  const v = line.variant;
+  const color = i18n.resolvedLanguage === 'en' ? v.colorNameEn : v.colorName;
+  const id = line.lineId;
+  const onSelect = () => selectLine(id);
+  const onRemove = () => removeLine(id);
+
+  const commitQuantity = () => {
+    if (draft === null) return;
+    const quantity = Number(draft);
+    setDraft(null);
+    if (Number.isInteger(quantity) && quantity >= 1 && quantity <= 9999 && quantity !== line.quantity) void setQuantity(id, quantity);
+  };
+
+  return (
+    <li
+      className={['cart-line', selected && 'cart-line--selected', line.stockShort > 0 && 'cart-line--short'].filter(Boolean).join(' ')}
+      data-testid={`cart-line-${id}`}
+      data-line-id={id}
+      data-variant-id={v.variantId}
+      aria-current={selected ? 'true' : undefined}
+      onClick={onSelect}
+    >
+      {flashSeq !== null && <span key={flashSeq} className="cart-line__flash" data-testid={`line-flash-${id}`} aria-hidden="true" />}
+      <div className="cart-line__item">
+        <span className="cart-line__name">{v.name}</span>
+        <span className="cart-line__variant">
+          <span className="swatch" style={{ background: v.colorHex }} aria-hidden="true" />
+          <span data-testid={`line-color-${id}`}>{color}</span>
+          <span aria-hidden="true">·</span>
+          <span data-testid={`line-size-${id}`}>{t('sell.cart.size', { size: v.sizeCode })}</span>
+          <span className="cart-line__plu">PLU {v.plu}</span>
+        </span>
+        {line.stockShort > 0 && (
+          <span className="cart-line__warning" role="note" data-testid={`line-stock-warning-${id}`}>
+            ⚠ {t('sell.cart.stockShort', { count: line.stockShort, stock: formatNumber(Math.max(v.stock, 0), money.locale) })}
+          </span>
+        )}
+        {line.originalUnitPrice !== null && (
+          <span className="cart-line__note">
+            {t('sell.cart.priceChanged', { price: money.format(line.originalUnitPrice), reason: line.priceOverrideReason ?? '' })}
+          </span>
+        )}
+        {line.discount && line.discount.reason && <span className="cart-line__note">{t('sell.cart.discountReason', { reason: line.discount.reason })}</span>}
+        {line.approvedBy && <span className="cart-line__note">{t('sell.cart.approvedBy', { name: line.approvedBy })}</span>}
+      </div>
+      <div className="cart-line__qty" onClick={(event) => event.stopPropagation()}>
+        <button
+          type="button"
+          className="qty-button"
+          data-testid={`line-dec-${id}`}
+          aria-label={t('sell.cart.decrease')}
+          disabled={line.quantity <= 1}
+          onClick={() => {
+            onSelect();
+            void changeQuantity(id, -1);
+          }}
+        >
+          −
+        </button>
+        <input
+          className="qty-input"
+          data-testid={`line-qty-${id}`}
+          aria-label={t('sell.cart.quantityOf', { name: v.name })}
+          inputMode="numeric"
+          value={draft ?? String(line.quantity)}
+          onFocus={(event) => {
+            onSelect();
+            event.target.select();
+          }}
+          onChange={(event) => setDraft(event.target.value.replace(/\D/g, '').slice(0, 4))}
+          onBlur={commitQuantity}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              commitQuantity();
+            } else if (event.key === 'Escape') {
+              event.stopPropagation();
+              setDraft(null);
+            }
+          }}
+        />
+        <button
+          type="button"
+          className="qty-button"
+          data-testid={`line-inc-${id}`}
+          aria-label={t('sell.cart.increase')}
+          onClick={() => {
+            onSelect();
+            void changeQuantity(id, 1);
+          }}
+        >
+          +
+        </button>
+      </div>
+      <div className="cart-line__price">
+        {line.originalUnitPrice !== null && <s className="cart-line__was">{money.format(line.originalUnitPrice)}</s>}
+        <span data-testid={`line-price-${id}`}>{money.format(line.unitPrice)}</span>
+      </div>
+      <div className="cart-line__discount" data-testid={`line-discount-${id}`}>
+        {discountText(line.discount, line.discountAmount, money.locale, money.format)}
+      </div>
+      <div className="cart-line__total" data-testid={`line-total-${id}`}>
+        {money.format(line.total)}
+      </div>
+      <button
+        type="button"
+        className="cart-line__remove"
+        data-testid={`line-remove-${id}`}
+        aria-label={t('sell.cart.removeLine', { name: v.name })}
+        title={t('sell.cart.removeLine', { name: v.name })}
+        onClick={(event) => {
+          event.stopPropagation();
+          onSelect();
+          onRemove();
+        }}
+      >
+        ×
+      </button>
+    </li>
+  );
+}

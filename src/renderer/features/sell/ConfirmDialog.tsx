@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { KeyHint } from './KeyHint';
+
+/** Yes or no; Enter confirms (the confirm button has focus), Escape says no. */
+export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onClose }: { title: string; message: string; confirmLabel: string; onConfirm: () => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog testId="confirm-dialog" title={title} onClose={onClose} size="small">
+      <p className="confirm__message">{message}</p>
+      <div className="form__actions">
+        <button type="button" className="button button--quiet" data-testid="confirm-cancel" onClick={onClose}>
+          {t('app.cancel')}
+        </button>
+        <button type="button" className="button button--danger" data-testid="confirm-ok" data-autofocus onClick={onConfirm}>
+          {confirmLabel} <KeyHint keys="Enter" />
+        </button>
+      </div>
+    </Dialog>
+  );
+}
