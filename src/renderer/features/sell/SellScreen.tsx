@@ -67,6 +67,7 @@ export function SellScreen() {
           state.closePicker();
           void state.scan(code);
         },
+        ownsEnter: (element, code) => element !== null && element === scanInput.current && scanInput.current.value.trim().endsWith(code),
       }),
     [store],
   );

@@ -85,10 +85,10 @@ describe('attachScanner on a document', () => {
     document.body.innerHTML = '';
   });
 
-  function setup() {
+  function setup(ownsEnter?: (element: Element | null, code: string) => boolean) {
     let clock = 0;
     const onScan = vi.fn<(code: string) => void>();
-    detach = attachScanner(document, { onScan, now: () => clock });
+    detach = attachScanner(document, { onScan, now: () => clock, ...(ownsEnter ? { ownsEnter } : {}) });
     return {
       onScan,
       advance: (ms: number) => {
@@ -138,6 +138,43 @@ describe('attachScanner on a document', () => {
     expect(enterSeenByField).not.toHaveBeenCalled();
     expect(input.value).toBe('Ana');
     expect(changes.at(-1)).toBe('Ana');
+  });
+
+  it('leaves a burst in the scan box to the box, which has the whole code even if the burst stalled', () => {
+    const box = document.createElement('input');
+    document.body.append(box);
+    box.focus();
+    const { onScan, advance } = setup((el, code) => el === box && box.value.endsWith(code));
+    const enterSeenByBox = vi.fn();
+    box.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') enterSeenByBox(box.value);
+    });
+    for (const [i, key] of [...'2041234567895'].entries()) {
+      type(key, box);
+      advance(i === 2 ? 200 : 7); // the machine stalls after three digits
+    }
+    const enter = type('Enter', box);
+    expect(onScan).not.toHaveBeenCalled();
+    expect(enter.defaultPrevented).toBe(false);
+    expect(enterSeenByBox).toHaveBeenCalledWith('2041234567895');
+  });
+
+  it('scans from the buffer when the box lacks the first keys (focus moved into it mid-burst)', () => {
+    const box = document.createElement('input');
+    const button = document.createElement('button');
+    document.body.append(box, button);
+    button.focus();
+    const { onScan, advance } = setup((el, code) => el === box && box.value.endsWith(code));
+    type('2', button);
+    box.focus();
+    for (const key of '041234567895') {
+      advance(7);
+      type(key, box);
+    }
+    advance(7);
+    type('Enter', box);
+    expect(onScan).toHaveBeenCalledWith('2041234567895');
+    expect(box.value).toBe('');
   });
 
   it('leaves slow typing in an input alone, Enter included', () => {

@@ -11,7 +11,7 @@
  */
 
 /** Longest gap between two keys of one burst. People rarely type this fast for long. */
-export const SCAN_MAX_GAP_MS = 35;
+export const SCAN_MAX_GAP_MS = 50;
 /** Shortest code that counts as a scan. */
 export const SCAN_MIN_LENGTH = 4;
 
@@ -155,6 +155,14 @@ function caretOf(field: TextField): number {
 
 export interface AttachScannerOptions extends ScanBufferOptions {
   onScan(code: string): void;
+  /**
+   * True for a field that handles its own Enter with its whole text (the scan
+   * box) and already holds the scanned code: the burst is left to it. If the
+   * machine stalls mid-burst the buffer holds only the tail, the field the
+   * whole code. If keys landed elsewhere first (focus moved mid-burst), the
+   * field lacks them and the buffer's code is used instead.
+   */
+  ownsEnter?: (element: Element | null, code: string) => boolean;
   /** Monotonic clock in ms (performance.now by default). */
   now?: () => number;
 }
@@ -185,6 +193,7 @@ export function attachScanner(doc: Document, options: AttachScannerOptions): () 
       return;
     }
     if (step.type !== 'scan') return;
+    if (options.ownsEnter?.(doc.activeElement, step.code)) return;
     event.preventDefault();
     event.stopPropagation();
     const field = textFieldOf(doc.activeElement);

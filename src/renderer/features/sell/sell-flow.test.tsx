@@ -20,11 +20,17 @@ async function openSell(options: FakePosOptions = {}, api?: (fake: ReturnType<ty
   return { ...fake, ...view };
 }
 
-/** A barcode scanner: the characters and Enter in one fast burst, at whatever has focus. */
+/**
+ * A barcode scanner: the characters and Enter in one fast burst, at whatever
+ * has focus; in a text field each character lands as a browser would put it.
+ */
 async function scanBurst(code: string) {
   const target = document.activeElement ?? document.body;
   await act(async () => {
-    for (const key of code) fireEvent.keyDown(target, { key });
+    for (const key of code) {
+      const landed = fireEvent.keyDown(target, { key });
+      if (landed && target instanceof HTMLInputElement) fireEvent.change(target, { target: { value: target.value + key } });
+    }
     fireEvent.keyDown(target, { key: 'Enter' });
   });
 }
