@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import { DomainError } from '../../shared/errors';
+import { StoreSettingsPatchSchema } from '../../shared/ipc/contract';
 import type { StoreSettings } from '../../shared/ipc/dto';
 import { isoNow, type Clock } from '../db/clock';
 
@@ -21,24 +21,8 @@ export const DEFAULT_STORE_SETTINGS: StoreSettings = {
   receiptColumns: 42,
 };
 
-const StoreSettingsSchema = z
-  .object({
-    storeName: z.string().trim().min(1).max(80),
-    registerCode: z.string().regex(/^[A-Z0-9]{2,6}$/, 'register code must be 2-6 capital letters or digits'),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as COP'),
-    locale: z.string().regex(/^(es|en)(-[A-Z]{2})?$/, 'locale must be es or en, optionally with a region'),
-    pricesIncludeTax: z.boolean(),
-    defaultTaxCode: z.string().min(1).max(20),
-    stockPolicy: z.enum(['warn', 'block']),
-    discountApprovalBp: z.number().int().min(0).max(10_000),
-    cashRoundingIncrement: z.number().int().min(0).max(1_000_000),
-    receiptHeader: z.array(z.string().max(48)).max(6),
-    receiptFooter: z.array(z.string().max(48)).max(6),
-    thermalPrinterHost: z.union([z.ipv4(), z.hostname()]).nullable(),
-    thermalPrinterPort: z.number().int().min(1).max(65535),
-    receiptColumns: z.union([z.literal(32), z.literal(42), z.literal(48)]),
-  })
-  .strict();
+/** Every field required: the patch is merged over the current settings first. */
+const StoreSettingsSchema = StoreSettingsPatchSchema.required();
 
 const KEY = 'store';
 

@@ -5,8 +5,9 @@
  */
 export const CHANNELS = {
   app: ['status'],
-  session: ['staffList', 'login', 'logout', 'current'],
-  settings: ['store'],
+  session: ['staffList', 'login', 'logout', 'current', 'bootstrapAdmin'],
+  settings: ['store', 'updateStore', 'taxRates', 'saveTaxRate', 'categories', 'assignTaxRate'],
+  staff: ['list', 'add', 'disable'],
   reference: ['lists'],
   catalog: ['search', 'grid'],
   sales: [

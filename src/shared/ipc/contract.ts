@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ActionOf, Domain } from './channels';
-import type { AppStatus, SessionInfo, StaffSummary, StoreSettings } from './dto';
+import type { AppStatus, CategoryTaxDto, SessionInfo, StaffSummary, StaffUserDto, StoreSettings, TaxRateDto } from './dto';
 import type { AddressDto, CustomerDetail, ReferenceLists } from './dto-customers';
 import type { Cart, CustomerSummary, ParkedSale, ProductHit, Receipt, SaleSummary, VariantGrid } from './dto-sales';
 import { PAYMENT_METHODS } from './payment-methods';
@@ -76,6 +76,43 @@ export const NewAddressSchema = z
   })
   .strict();
 
+export const StoreSettingsPatchSchema = z
+  .object({
+    storeName: z.string().trim().min(1, 'store name is required').max(80),
+    registerCode: z.string().regex(/^[A-Z0-9]{2,6}$/, 'register code: 2-6 capital letters or digits'),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as COP'),
+    locale: z.string().regex(/^(es|en)(-[A-Z]{2})?$/, 'locale must be es or en, optionally with a region'),
+    pricesIncludeTax: z.boolean(),
+    defaultTaxCode: z.string().min(1).max(20),
+    stockPolicy: z.enum(['warn', 'block']),
+    discountApprovalBp: z.number().int().min(0).max(10_000),
+    cashRoundingIncrement: z.number().int().min(0).max(1_000_000),
+    receiptHeader: z.array(z.string().max(48)).max(6),
+    receiptFooter: z.array(z.string().max(48)).max(6),
+    thermalPrinterHost: z.union([z.ipv4(), z.hostname()]).nullable(),
+    thermalPrinterPort: z.number().int().min(1).max(65535),
+    receiptColumns: z.union([z.literal(32), z.literal(42), z.literal(48)]),
+  })
+  .strict()
+  .partial();
+
+export const TaxRateSchema = z
+  .object({
+    code: z.string().regex(/^[A-Z0-9_]{2,12}$/, 'code: 2-12 capital letters, digits or _'),
+    name: z.string().trim().min(1, 'name is required').max(40),
+    rateBp: z.number().int().min(0).max(10_000),
+    active: z.boolean(),
+  })
+  .strict();
+
+export const NewStaffSchema = z
+  .object({
+    username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'username: 2-32 lowercase letters, digits, dot, dash or underscore'),
+    displayName: z.string().trim().min(1, 'name is required').max(60),
+    pin: PinSchema,
+  })
+  .strict();
+
 export type ScanOutcome = { kind: 'added'; cart: Cart; lineId: number } | { kind: 'pick'; grid: VariantGrid };
 
 export interface CompleteOutcome {
@@ -97,9 +134,24 @@ export const contract = {
     ),
     logout: channel<null>()(NoInput, 'cashier'),
     current: channel<SessionInfo | null>()(NoInput, 'public'),
+    /** A new store's first admin, from the login screen; refused once any staff exists. */
+    bootstrapAdmin: channel<SessionInfo>()(NewStaffSchema, 'public'),
   },
   settings: {
     store: channel<StoreSettings>()(NoInput, 'public'),
+    updateStore: channel<StoreSettings>()(StoreSettingsPatchSchema, 'manager'),
+    taxRates: channel<TaxRateDto[]>()(NoInput, 'cashier'),
+    saveTaxRate: channel<TaxRateDto[]>()(TaxRateSchema, 'manager'),
+    categories: channel<CategoryTaxDto[]>()(NoInput, 'manager'),
+    assignTaxRate: channel<CategoryTaxDto[]>()(
+      z.object({ target: z.enum(['product', 'category']), id: Id, taxCode: z.string().max(20).nullable() }).strict(),
+      'manager',
+    ),
+  },
+  staff: {
+    list: channel<StaffUserDto[]>()(z.object({ includeInactive: z.boolean().optional() }).strict(), 'manager'),
+    add: channel<StaffUserDto>()(NewStaffSchema.extend({ role: z.enum(['cashier', 'manager', 'admin']) }).strict(), 'admin'),
+    disable: channel<StaffUserDto>()(z.object({ id: Id }).strict(), 'admin'),
   },
   reference: {
     lists: channel<ReferenceLists>()(NoInput, 'cashier'),

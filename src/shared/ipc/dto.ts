@@ -54,3 +54,25 @@ export interface StoreSettings {
   /** Characters per line of the thermal printer: 32 (58 mm), 42 or 48 (80 mm). */
   receiptColumns: 32 | 42 | 48;
 }
+
+export interface TaxRateDto {
+  code: string;
+  name: string;
+  /** Basis points: 1900 = 19 %. */
+  rateBp: number;
+  active: boolean;
+}
+
+export interface CategoryTaxDto {
+  id: number;
+  name: string;
+  /** The category's own rate; null: the store default applies. */
+  taxCode: string | null;
+  productCount: number;
+}
+
+export interface StaffUserDto extends StaffSummary {
+  username: string;
+  active: boolean;
+  lockedUntil: string | null;
+}

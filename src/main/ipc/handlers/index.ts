@@ -6,11 +6,13 @@ import { referenceHandlers } from './reference';
 import { salesHandlers } from './sales';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
+import { staffHandlers } from './staff';
 
 export const handlers: Handlers = {
   app: appHandlers,
   session: sessionHandlers,
   settings: settingsHandlers,
+  staff: staffHandlers,
   reference: referenceHandlers,
   catalog: catalogHandlers,
   sales: salesHandlers,

@@ -19,4 +19,10 @@ export const sessionHandlers: DomainHandlers<'session'> = {
   },
 
   current: (_input, { session }) => session.current,
+
+  bootstrapAdmin: async (input, { services, session }) => {
+    const admin = await services.staff.bootstrapAdmin(input);
+    session.current = { user: { id: admin.id, displayName: admin.displayName, role: admin.role }, since: isoNow(services.clock) };
+    return session.current;
+  },
 };

@@ -1,5 +1,40 @@
-import type { DomainHandlers } from '../types';
+import { DomainError } from '../../../shared/errors';
+import type { CategoryTaxDto } from '../../../shared/ipc/dto';
+import { actorOf } from '../actor';
+import type { CallContext, DomainHandlers } from '../types';
+
+const categories = ({ services }: CallContext): CategoryTaxDto[] =>
+  services.db.sqlite
+    .prepare(
+      `SELECT c.id_catgoria AS id, c.nombre AS name, t.code AS taxCode,
+              (SELECT COUNT(*) FROM tblcategoriasXproducto cp WHERE cp.ID_categoria = c.id_catgoria) AS productCount
+       FROM tblcategorias c LEFT JOIN tax_rates t ON t.id = c.tax_rate_id ORDER BY c.nombre`,
+    )
+    .all() as CategoryTaxDto[];
 
 export const settingsHandlers: DomainHandlers<'settings'> = {
   store: (_input, { services }) => services.settings.store(),
+
+  updateStore: (patch, { services, session }) => {
+    if (patch.defaultTaxCode !== undefined && !services.taxes.list().some((r) => r.code === patch.defaultTaxCode)) {
+      throw new DomainError('VALIDATION', `no active tax rate ${patch.defaultTaxCode}`, 'defaultTaxCode');
+    }
+    const saved = services.settings.updateStore(patch);
+    services.audit.record({ staffId: actorOf(session).id, action: 'settings.update', entity: 'app_settings', entityId: 'store', details: { fields: Object.keys(patch) } });
+    return saved;
+  },
+
+  taxRates: (_input, { services }) => services.taxAdmin.list().map(({ code, name, rateBp, active }) => ({ code, name, rateBp, active })),
+
+  saveTaxRate: (input, ctx) => {
+    ctx.services.taxAdmin.save(input, actorOf(ctx.session).id);
+    return ctx.services.taxAdmin.list().map(({ code, name, rateBp, active }) => ({ code, name, rateBp, active }));
+  },
+
+  categories: (_input, ctx) => categories(ctx),
+
+  assignTaxRate: ({ target, id, taxCode }, ctx) => {
+    ctx.services.taxAdmin.assign(target, id, taxCode, actorOf(ctx.session).id);
+    return categories(ctx);
+  },
 };
