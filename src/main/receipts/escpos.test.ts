@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../shared/money';
 import { barcodeModuleDots, encodeReceiptEscpos, type EscposOptions } from './escpos';
 import { inspectEscpos } from './escpos-inspect';
-import { formatReceiptDate, taxLabel } from './labels';
+import { formatReceiptDate, taxLabel } from '../../shared/receipt-labels';
 import { sampleReceipt } from './sample-receipt';
 import { leftRight, printable, wrap } from './text-layout';
 
@@ -184,13 +182,5 @@ describe('text layout', () => {
     // Money keeps its no-break space while wrapping, so "$" never ends a line without its amount.
     expect(wrap('Total $\u00a01.234', 8)).toEqual(['Total', '$\u00a01.234']);
     expect(printable('a\u001bb')).toBe('ab');
-  });
-});
-
-describe('receipt labels', () => {
-  it('are the same in main and in the renderer copy', () => {
-    const main = fs.readFileSync(path.join(import.meta.dirname, 'labels.ts'), 'utf8');
-    const renderer = fs.readFileSync(path.resolve(import.meta.dirname, '../../renderer/features/receipt/labels.ts'), 'utf8');
-    expect(renderer).toBe(main);
   });
 });

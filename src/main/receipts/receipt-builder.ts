@@ -10,7 +10,7 @@ import type { PaymentDto, Receipt, ReceiptLine, SaleSummary } from '../../shared
 import type { PaymentMethod } from '../../shared/ipc/payment-methods';
 import type { SettingsService } from '../settings/settings-service';
 import { loadInvoiceStates } from '../sales/invoice-states';
-import { receiptLabels } from './labels';
+import { receiptLabels } from '../../shared/receipt-labels';
 
 interface InvoiceRow {
   invoiceId: number;

@@ -5,7 +5,7 @@
  */
 import type { Receipt } from '../../shared/ipc/dto-sales';
 import { formatMoney } from '../../shared/money';
-import { formatReceiptDate, receiptLabels, taxLabel } from './labels';
+import { formatReceiptDate, receiptLabels, taxLabel } from '../../shared/receipt-labels';
 import { leftRight, normalizeText, wrap } from './text-layout';
 
 export type Block =

@@ -9,7 +9,7 @@ import type { JSX } from 'react';
 import type { Receipt } from '../../../shared/ipc/dto-sales';
 import { formatMoney } from '../../../shared/money';
 import { code128DataUrl } from './barcode';
-import { formatReceiptDate, receiptLabels, taxLabel } from './labels';
+import { formatReceiptDate, receiptLabels, taxLabel } from '../../../shared/receipt-labels';
 import './receipt.css';
 
 function Row(props: { label: string; value: string; strong?: boolean; indent?: boolean; testId?: string }) {

@@ -2,7 +2,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Receipt } from '../../../shared/ipc/dto-sales';
 import { formatMoney } from '../../../shared/money';
-import { formatReceiptDate } from './labels';
+import { formatReceiptDate } from '../../../shared/receipt-labels';
 import { printReceipt, ReceiptView } from './ReceiptView';
 
 // happy-dom has no window.print: give it one per test, as a mock.

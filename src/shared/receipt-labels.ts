@@ -2,10 +2,8 @@
  * Words printed on a receipt, in the store's language (receipt.locale), not
  * the cashier's UI language: the customer takes the paper home.
  *
- * This file has an identical twin in src/renderer/features/receipt/labels.ts
- * (the renderer may not import src/main, and src/shared is not ours to grow).
- * A test in src/main/receipts fails when the two differ, so edit both.
- * Keep it pure: no imports.
+ * Shared by the ESC/POS encoder in main and the HTML receipt in the renderer,
+ * so both print the same words. Keep it pure: no imports.
  */
 
 export interface ReceiptLabels {
