@@ -200,3 +200,20 @@ describe('type-ahead query', () => {
     expect(toFtsQuery('de')).toBe('"de"*');
   });
 });
+
+describe('scanned code normalisation', () => {
+  it('reads a 12-digit UPC-A as the EAN-13 with a leading zero', async () => {
+    const { normalizeScan } = await import('../catalog/catalog-service');
+    expect(normalizeScan(' 036000291452 ')).toBe('0036000291452');
+    expect(normalizeScan('7701234567895')).toBe('7701234567895');
+    expect(normalizeScan('123456')).toBe('123456');
+  });
+
+  it('finds a variant labelled with a UPC-A code when scanned as 12 digits', () => {
+    const v = t.variant(3);
+    // The stored form is the EAN-13: the UPC-A with a leading zero (same check digit).
+    t.db.sqlite.prepare(`UPDATE tblprodXcolorXtalla SET barcode = '0036000291452' WHERE idcolorxtalla = ?`).run(v.variantId);
+    expect(t.services.catalog.scan('036000291452')).toMatchObject({ kind: 'variant', variant: { variantId: v.variantId } });
+    expect(() => t.services.catalog.scan('036000291453')).toThrow(/check digit/);
+  });
+});
