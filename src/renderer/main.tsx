@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/login.css';
 import './styles/shell.css';
 import './styles/sell.css';
+import './styles/settings.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createI18n, DEFAULT_LANGUAGE } from './i18n';

@@ -38,3 +38,6 @@ export function formatMoney(minor: Minor, currency: string, locale: string): str
     maximumFractionDigits: digits,
   }).format(minor / 10 ** digits);
 }
+
+/** True for an ISO 4217 currency code this app can format. */
+export const isKnownCurrency = (code: string): boolean => currencyCodes.code(code) !== undefined;

@@ -27,6 +27,7 @@ describe('settings and staff channels', () => {
     expect(t.services.settings.store().stockPolicy).toBe('block');
     expect(await manager('pos:settings.updateStore', { defaultTaxCode: 'NOPE' })).toMatchObject({ ok: false, error: { field: 'defaultTaxCode' } });
     expect(await manager('pos:settings.updateStore', { registerCode: 'r 1' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'registerCode' } });
+    expect(await manager('pos:settings.updateStore', { currency: 'XYZ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'currency' } });
     const saved = await manager('pos:settings.saveTaxRate', { code: 'INC8', name: 'Impoconsumo 8 %', rateBp: 800, active: true });
     expect(saved.ok && (saved.value as { code: string }[]).map((r) => r.code)).toContain('INC8');
     const cats = await manager('pos:settings.categories', {});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currencyDigits } from '../../shared/money';
-import { formatMoneyInput, formatPercent, parseMoneyInput, parsePercentInput } from './money-input';
+import { formatBasisPointsInput, formatMoneyInput, formatPercent, parseBasisPointsInput, parseMoneyInput, parsePercentInput } from './money-input';
 
 describe('money input', () => {
   // EUR in es-ES: comma decimals, dot groups, 2 digits (what the brief assumes for COP in es-CO).
@@ -32,5 +32,18 @@ describe('money input', () => {
     expect(parsePercentInput('0', 'es-CO')).toBeNull();
     expect(parsePercentInput('101', 'es-CO')).toBeNull();
     expect(formatPercent(1250, 'en-US')).toBe('12.5%');
+  });
+
+  it('reads rates and thresholds from 0 % to 100 % with up to two decimals, and writes them back', () => {
+    expect(parseBasisPointsInput('0', 'es-CO')).toBe(0);
+    expect(parseBasisPointsInput('19', 'es-CO')).toBe(1900);
+    expect(parseBasisPointsInput('8,25', 'es-CO')).toBe(825);
+    expect(parseBasisPointsInput('100', 'en-US')).toBe(10_000);
+    expect(parseBasisPointsInput('100,01', 'es-CO')).toBeNull();
+    expect(parseBasisPointsInput('8,125', 'es-CO')).toBeNull();
+    expect(parseBasisPointsInput('-5', 'es-CO')).toBeNull();
+    expect(parseBasisPointsInput('', 'es-CO')).toBeNull();
+    expect(formatBasisPointsInput(825, 'es-CO')).toBe('8,25');
+    expect(formatBasisPointsInput(1000, 'en-US')).toBe('10');
   });
 });

@@ -45,13 +45,24 @@ export function formatMoneyInput(minor: number, currency: string, locale: string
   }).format(minor / 10 ** digits);
 }
 
-/** "12,5" -> 1250 basis points; null unless above 0 and at most 100. */
-export function parsePercentInput(text: string, locale: string): number | null {
+/** "12,5" -> 1250 basis points; "0" -> 0; null unless 0 to 100 with at most two decimals. */
+export function parseBasisPointsInput(text: string, locale: string): number | null {
   const { decimal } = separators(locale);
   const cleaned = text.replace(/[\s%]/g, '').replace(decimal, '.').replace(',', '.');
   if (!/^\d+(\.\d{0,2})?$/.test(cleaned)) return null;
   const bp = Math.round(Number(cleaned) * 100);
-  return bp > 0 && bp <= 10_000 ? bp : null;
+  return bp <= 10_000 ? bp : null;
+}
+
+/** "12,5" -> 1250 basis points; null unless above 0 and at most 100. */
+export function parsePercentInput(text: string, locale: string): number | null {
+  const bp = parseBasisPointsInput(text, locale);
+  return bp !== null && bp > 0 ? bp : null;
+}
+
+/** 1250 basis points -> "12,5" for an input field (no % sign, no grouping). */
+export function formatBasisPointsInput(bp: number, locale: string): string {
+  return new Intl.NumberFormat(safeLocale(locale), { maximumFractionDigits: 2, useGrouping: false }).format(bp / 100);
 }
 
 /** 1250 basis points -> "12,5 %" in the locale. */

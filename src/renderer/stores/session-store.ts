@@ -1,7 +1,10 @@
 import { createStore } from 'zustand/vanilla';
 import type { ErrorInfo } from '../../shared/errors';
 import type { PosApi } from '../../shared/ipc/api';
+import type { Contract, InputOf } from '../../shared/ipc/contract';
 import type { SessionInfo, StaffSummary } from '../../shared/ipc/dto';
+
+export type NewAdmin = InputOf<Contract['session']['bootstrapAdmin']>;
 
 export interface SessionState {
   staff: StaffSummary[];
@@ -20,6 +23,11 @@ export interface SessionState {
   login(userId: number, pin: string): Promise<boolean>;
   logout(): Promise<boolean>;
   clearLoginError(): void;
+  /**
+   * A new store's first administrator, from the login screen; signs them in.
+   * Resolves null when signed in, else the error (the form shows it at its field).
+   */
+  bootstrapAdmin(input: NewAdmin): Promise<ErrorInfo | null>;
 }
 
 export type SessionStore = ReturnType<typeof createSessionStore>;
@@ -73,6 +81,13 @@ export function createSessionStore(api: PosApi) {
 
     clearLoginError() {
       set({ loginError: null });
+    },
+
+    async bootstrapAdmin(input) {
+      const result = await api.session.bootstrapAdmin(input);
+      if (!result.ok) return result.error;
+      set({ current: result.value, loginError: null, logoutError: null });
+      return null;
     },
   }));
 }

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { ErrorInfo } from '../../shared/errors';
+import type { ErrorInfo, Result } from '../../shared/errors';
 import type { PosApi } from '../../shared/ipc/api';
 import type { AppStatus, StoreSettings } from '../../shared/ipc/dto';
 
@@ -12,6 +12,8 @@ export interface StatusState {
   settingsError: ErrorInfo | null;
   refreshStatus(): Promise<void>;
   loadSettings(): Promise<void>;
+  /** Saves changed store settings (manager+), then reloads them so every screen shows the new values. */
+  saveSettings(patch: Partial<StoreSettings>): Promise<Result<StoreSettings>>;
   /** Refreshes now and every `intervalMs`; returns the function that stops it. */
   startPolling(intervalMs?: number): () => void;
 }
@@ -36,6 +38,14 @@ export function createStatusStore(api: PosApi) {
       const result = await api.settings.store();
       if (result.ok) set({ settings: result.value, settingsError: null });
       else set({ settingsError: result.error });
+    },
+
+    async saveSettings(patch) {
+      const result = await api.settings.updateStore(patch);
+      if (!result.ok) return result;
+      set({ settings: result.value, settingsError: null });
+      await get().loadSettings();
+      return result;
     },
 
     startPolling(intervalMs = STATUS_POLL_MS) {

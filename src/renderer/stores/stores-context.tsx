@@ -7,6 +7,7 @@ import { useStore } from 'zustand';
 import type { PosApi } from '../../shared/ipc/api';
 import { createCustomerStore, type CustomerState, type CustomerStore } from '../features/sell/customer-store';
 import { createSellStore, type SellState, type SellStore } from '../features/sell/sell-store';
+import { createSettingsStore, type SettingsState, type SettingsStore } from '../features/settings/settings-store';
 import { createNavStore, type NavState, type NavStore } from './nav-store';
 import { createSessionStore, type SessionState, type SessionStore } from './session-store';
 import { createStatusStore, type StatusState, type StatusStore } from './status-store';
@@ -17,6 +18,7 @@ export interface Stores {
   nav: NavStore;
   sell: SellStore;
   customers: CustomerStore;
+  settings: SettingsStore;
 }
 
 export function createStores(api: PosApi): Stores {
@@ -26,6 +28,7 @@ export function createStores(api: PosApi): Stores {
     nav: createNavStore(),
     sell: createSellStore(api),
     customers: createCustomerStore(api),
+    settings: createSettingsStore(api),
   };
 }
 
@@ -47,5 +50,6 @@ export const useStatus = <T,>(selector: (state: StatusState) => T): T => useStor
 export const useNav = <T,>(selector: (state: NavState) => T): T => useStore(useStores().nav, selector);
 export const useSell = <T,>(selector: (state: SellState) => T): T => useStore(useStores().sell, selector);
 export const useCustomers = <T,>(selector: (state: CustomerState) => T): T => useStore(useStores().customers, selector);
+export const useSettings = <T,>(selector: (state: SettingsState) => T): T => useStore(useStores().settings, selector);
 /** The sell store itself, for reading fresh state inside event handlers. */
 export const useSellStore = (): SellStore => useStores().sell;

@@ -7,12 +7,18 @@
  * Deliberately simple: tax-inclusive or -exclusive pricing with per-line
  * rounding, discounts with the store's approval threshold, split tender with
  * change, idempotent completion by key. Main's services are the real thing.
+ *
+ * The settings and staff channels do what main's router does first: check
+ * the role the contract asks for, then parse the input with the contract's
+ * own schema (so a VALIDATION error names the same field main would).
  */
+import type { z } from 'zod';
 import type { ErrorInfo, Result } from '../../shared/errors';
 import type { PosApi } from '../../shared/ipc/api';
-import type { CompleteOutcome } from '../../shared/ipc/contract';
+import { contract, type Access, type CompleteOutcome } from '../../shared/ipc/contract';
 import type { AddressDto, CustomerDetail, ReferenceLists } from '../../shared/ipc/dto-customers';
-import type { AppStatus, SessionInfo, StaffSummary, StoreSettings } from '../../shared/ipc/dto';
+import type { AppStatus, CategoryTaxDto, SessionInfo, StaffSummary, StaffUserDto, StoreSettings, TaxRateDto } from '../../shared/ipc/dto';
+import { roleAtLeast } from '../../shared/roles';
 import type {
   Cart,
   CartLine,
@@ -30,6 +36,10 @@ export interface FakeUser extends StaffSummary {
   pin: string;
   /** ISO time; while in the future the PIN is not even checked. */
   lockedUntil?: string;
+  /** Defaults to the first name, lowercased. */
+  username?: string;
+  /** Disabled users are left off the login tiles and cannot sign in. */
+  active?: boolean;
 }
 
 export interface FakePosOptions {
@@ -41,13 +51,37 @@ export interface FakePosOptions {
   now?: () => Date;
   /** Stock per variant id, over the defaults. */
   stock?: Record<number, number>;
+  taxRates?: TaxRateDto[];
+  categories?: CategoryTaxDto[];
 }
 
 export const DEFAULT_USERS: FakeUser[] = [
-  { id: 1, displayName: 'Ana Gómez', role: 'cashier', pin: '2580' },
-  { id: 2, displayName: 'Luis Pérez', role: 'manager', pin: '1397' },
-  { id: 3, displayName: 'Marta Ruiz', role: 'admin', pin: '8642' },
+  { id: 1, displayName: 'Ana Gómez', role: 'cashier', pin: '2580', username: 'ana' },
+  { id: 2, displayName: 'Luis Pérez', role: 'manager', pin: '1397', username: 'luis' },
+  { id: 3, displayName: 'Marta Ruiz', role: 'admin', pin: '8642', username: 'marta' },
 ];
+
+export const DEFAULT_TAX_RATES: TaxRateDto[] = [
+  { code: 'IVA19', name: 'IVA general', rateBp: 1900, active: true },
+  { code: 'IVA5', name: 'IVA reducido', rateBp: 500, active: true },
+  { code: 'EXENTO', name: 'Exento', rateBp: 0, active: true },
+  { code: 'IVA16', name: 'IVA anterior', rateBp: 1600, active: false },
+];
+
+export const DEFAULT_CATEGORIES: CategoryTaxDto[] = [
+  { id: 1, name: 'Camisetas', taxCode: null, productCount: 1 },
+  { id: 2, name: 'Jeans', taxCode: 'IVA5', productCount: 1 },
+  { id: 3, name: 'Accesorios', taxCode: null, productCount: 0 },
+];
+
+const TRIVIAL_PINS = new Set(['1234', '12345', '123456', '4321', '1111', '0000']);
+
+/** Main's rule for a new PIN: not all one digit, not a straight run, not a well-known one. */
+function weakPin(pin: string): boolean {
+  const digits = [...pin].map(Number);
+  const run = (step: number) => digits.every((d, i) => i === 0 || d === (digits[i - 1]! + step + 10) % 10);
+  return digits.every((d) => d === digits[0]) || run(1) || run(-1) || TRIVIAL_PINS.has(pin);
+}
 
 /** EAN-13 from its first 12 digits. */
 export function ean13(first12: string): string {
@@ -144,6 +178,15 @@ const fail = (code: ErrorInfo['code'], message: string, details?: ErrorInfo['det
   error: { code, message, ...(field ? { field } : {}), ...(details ? { details } : {}) },
 });
 
+/** What main's router does before any handler: parse the input with the channel's schema. */
+function parsed<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
+  const result = schema.safeParse(input);
+  if (result.success) return ok(result.data);
+  const issue = result.error.issues[0]!;
+  const field = issue.path.join('.');
+  return fail('VALIDATION', field ? `${field}: ${issue.message}` : issue.message, undefined, field || undefined);
+}
+
 const BP = 10_000;
 const roundDiv = (n: number, d: number) => Math.round(n / d);
 
@@ -173,7 +216,13 @@ interface Draft {
 type FakeCustomer = CustomerDetail;
 
 export function createFakePos(options: FakePosOptions = {}) {
-  const users = (options.users ?? DEFAULT_USERS).map((user) => ({ ...user }));
+  const users = (options.users ?? DEFAULT_USERS).map(
+    (user): FakeUser & { username: string; active: boolean } => ({
+      ...user,
+      username: user.username ?? user.displayName.split(/\s+/)[0]!.toLowerCase(),
+      active: user.active ?? true,
+    }),
+  );
   const maxAttempts = options.maxAttempts ?? 5;
   const now = options.now ?? (() => new Date());
   const failures = new Map<number, number>();
@@ -227,6 +276,12 @@ export function createFakePos(options: FakePosOptions = {}) {
     ] as FakeCustomer[],
     searchPicks: new Map<number, number>(),
     printed: [] as Array<{ invoiceId: number; openDrawer: boolean }>,
+    /** Everyone, active or not (the same objects main's staff channels change). */
+    staffUsers: users,
+    taxRates: (options.taxRates ?? DEFAULT_TAX_RATES).map((r) => ({ ...r })),
+    categories: (options.categories ?? DEFAULT_CATEGORIES).map((c) => ({ ...c })),
+    /** Per-product rate assignments (product id -> code, null = store default). */
+    productTaxCodes: new Map<number, string | null>(),
   };
   for (const product of FAKE_PRODUCTS) for (const [variantId, , , stock] of product.cells) state.stock.set(variantId, stock);
   for (const [id, stock] of Object.entries(options.stock ?? {})) state.stock.set(Number(id), stock);
@@ -236,6 +291,30 @@ export function createFakePos(options: FakePosOptions = {}) {
   const record = (channel: string, input: unknown) => calls.push({ channel, input });
   const summary = ({ id, displayName, role }: FakeUser): StaffSummary => ({ id, displayName, role });
   const actor = (): StaffSummary => state.session?.user ?? summary(users[0]!);
+  const staffDto = (u: (typeof users)[number]): StaffUserDto => ({
+    ...summary(u),
+    username: u.username,
+    active: u.active,
+    lockedUntil: u.lockedUntil && new Date(u.lockedUntil) > now() ? u.lockedUntil : null,
+  });
+
+  /** The role check main's router makes before a handler runs. */
+  function denied(access: Access): Result<never> | null {
+    if (access === 'public') return null;
+    if (!state.session) return fail('UNAUTHENTICATED', 'sign in with your PIN first');
+    if (!roleAtLeast(state.session.user.role, access)) return fail('FORBIDDEN', `needs ${access}`);
+    return null;
+  }
+
+  async function createStaff(input: { username: string; displayName: string; pin: string; role: StaffSummary['role'] }): Promise<Result<(typeof users)[number]>> {
+    if (weakPin(input.pin)) return fail('VALIDATION', 'PIN is too easy to guess (repeated or sequential digits)', undefined, 'pin');
+    if (users.some((u) => u.username === input.username)) return fail('CONFLICT', `username ${input.username} is taken`, undefined, 'username');
+    const user = { id: newId(), displayName: input.displayName, role: input.role, pin: input.pin, username: input.username, active: true };
+    users.push(user);
+    return ok(user);
+  }
+
+  const activeRate = (code: string) => state.taxRates.some((r) => r.code === code && r.active);
 
   // ---- catalog -------------------------------------------------------------
   function variantOf(variantId: number): SellableVariant | null {
@@ -481,12 +560,13 @@ export function createFakePos(options: FakePosOptions = {}) {
     session: {
       staffList: async (input) => {
         record('session.staffList', input);
-        return ok(users.map(summary));
+        return ok(users.filter((u) => u.active).map(summary));
       },
       login: async (input) => {
         record('session.login', input);
         const user = users.find((u) => u.id === input.userId);
         if (!user) return fail('NOT_FOUND', `no staff user ${input.userId}`);
+        if (!user.active) return fail('USER_DISABLED', `${user.displayName} is disabled`);
         if (user.lockedUntil && new Date(user.lockedUntil) > now()) {
           return fail('USER_LOCKED', 'locked', { lockedUntil: user.lockedUntil });
         }
@@ -509,11 +589,108 @@ export function createFakePos(options: FakePosOptions = {}) {
         record('session.current', input);
         return ok(state.session);
       },
+      bootstrapAdmin: async (input) => {
+        record('session.bootstrapAdmin', input);
+        const valid = parsed(contract.session.bootstrapAdmin.input, input);
+        if (!valid.ok) return valid;
+        if (users.length > 0) return fail('FORBIDDEN', 'this store already has staff; an admin adds new users', undefined, 'username');
+        const created = await createStaff({ ...valid.value, role: 'admin' });
+        if (!created.ok) return created;
+        state.session = { user: summary(created.value), since: now().toISOString() };
+        return ok(state.session);
+      },
     },
     settings: {
       store: async (input) => {
         record('settings.store', input);
         return ok(state.settings);
+      },
+      updateStore: async (input) => {
+        record('settings.updateStore', input);
+        const refused = denied(contract.settings.updateStore.access);
+        if (refused) return refused;
+        const valid = parsed(contract.settings.updateStore.input, input);
+        if (!valid.ok) return valid;
+        const patch = Object.fromEntries(Object.entries(valid.value).filter(([, v]) => v !== undefined)) as Partial<StoreSettings>;
+        if (patch.defaultTaxCode !== undefined && !activeRate(patch.defaultTaxCode)) {
+          return fail('VALIDATION', `no active tax rate ${patch.defaultTaxCode}`, undefined, 'defaultTaxCode');
+        }
+        state.settings = { ...state.settings, ...patch };
+        return ok(state.settings);
+      },
+      taxRates: async (input) => {
+        record('settings.taxRates', input);
+        const refused = denied(contract.settings.taxRates.access);
+        if (refused) return refused;
+        return ok(state.taxRates.map((r) => ({ ...r })));
+      },
+      saveTaxRate: async (input) => {
+        record('settings.saveTaxRate', input);
+        const refused = denied(contract.settings.saveTaxRate.access);
+        if (refused) return refused;
+        const valid = parsed(contract.settings.saveTaxRate.input, input);
+        if (!valid.ok) return valid;
+        const rate = valid.value;
+        if (!rate.active && rate.code === state.settings.defaultTaxCode) {
+          return fail('CONFLICT', `${rate.code} is the store's default tax rate`, undefined, 'active');
+        }
+        const existing = state.taxRates.find((r) => r.code === rate.code);
+        if (existing) Object.assign(existing, rate);
+        else state.taxRates.push({ ...rate });
+        return ok(state.taxRates.map((r) => ({ ...r })));
+      },
+      categories: async (input) => {
+        record('settings.categories', input);
+        const refused = denied(contract.settings.categories.access);
+        if (refused) return refused;
+        return ok(state.categories.map((c) => ({ ...c })));
+      },
+      assignTaxRate: async (input) => {
+        record('settings.assignTaxRate', input);
+        const refused = denied(contract.settings.assignTaxRate.access);
+        if (refused) return refused;
+        const valid = parsed(contract.settings.assignTaxRate.input, input);
+        if (!valid.ok) return valid;
+        const { target, id, taxCode } = valid.value;
+        if (taxCode !== null && !activeRate(taxCode)) return fail('VALIDATION', `no active tax rate ${taxCode}`, undefined, 'taxCode');
+        if (target === 'category') {
+          const category = state.categories.find((c) => c.id === id);
+          if (!category) return fail('NOT_FOUND', `no category ${id}`, undefined, 'id');
+          category.taxCode = taxCode;
+        } else {
+          if (!FAKE_PRODUCTS.some((p) => p.productId === id)) return fail('NOT_FOUND', `no product ${id}`, undefined, 'id');
+          state.productTaxCodes.set(id, taxCode);
+        }
+        return ok(state.categories.map((c) => ({ ...c })));
+      },
+    },
+    staff: {
+      list: async (input) => {
+        record('staff.list', input);
+        const refused = denied(contract.staff.list.access);
+        if (refused) return refused;
+        return ok(users.filter((u) => u.active || input.includeInactive).map(staffDto));
+      },
+      add: async (input) => {
+        record('staff.add', input);
+        const refused = denied(contract.staff.add.access);
+        if (refused) return refused;
+        const valid = parsed(contract.staff.add.input, input);
+        if (!valid.ok) return valid;
+        const created = await createStaff(valid.value);
+        return created.ok ? ok(staffDto(created.value)) : created;
+      },
+      disable: async (input) => {
+        record('staff.disable', input);
+        const refused = denied(contract.staff.disable.access);
+        if (refused) return refused;
+        const user = users.find((u) => u.id === input.id);
+        if (!user) return fail('NOT_FOUND', `no staff user ${input.id}`, undefined, 'user');
+        if (user.active && user.role === 'admin' && users.filter((u) => u.active && u.role === 'admin').length <= 1) {
+          return fail('CONFLICT', 'cannot disable the last active admin', undefined, 'user');
+        }
+        user.active = false;
+        return ok(staffDto(user));
       },
     },
     reference: {

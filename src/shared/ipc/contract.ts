@@ -8,6 +8,7 @@ import type { ActionOf, Domain } from './channels';
 import type { AppStatus, CategoryTaxDto, SessionInfo, StaffSummary, StaffUserDto, StoreSettings, TaxRateDto } from './dto';
 import type { AddressDto, CustomerDetail, ReferenceLists } from './dto-customers';
 import type { Cart, CustomerSummary, ParkedSale, ProductHit, Receipt, SaleSummary, VariantGrid } from './dto-sales';
+import { isKnownCurrency } from '../money';
 import { PAYMENT_METHODS } from './payment-methods';
 
 /** Who may call a channel: anyone at the login screen, or a signed-in role. */
@@ -80,7 +81,7 @@ export const StoreSettingsPatchSchema = z
   .object({
     storeName: z.string().trim().min(1, 'store name is required').max(80),
     registerCode: z.string().regex(/^[A-Z0-9]{2,6}$/, 'register code: 2-6 capital letters or digits'),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as COP'),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as COP').refine(isKnownCurrency, 'not an ISO 4217 currency'),
     locale: z.string().regex(/^(es|en)(-[A-Z]{2})?$/, 'locale must be es or en, optionally with a region'),
     pricesIncludeTax: z.boolean(),
     defaultTaxCode: z.string().min(1).max(20),

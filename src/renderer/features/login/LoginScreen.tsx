@@ -6,10 +6,11 @@ import { errorMessage } from '../../i18n/error-message';
 import { useLocale } from '../../lib/use-locale';
 import { useSession, useStatus } from '../../stores/stores-context';
 import { StatusBar } from '../shell/StatusBar';
+import { BootstrapForm } from './BootstrapForm';
 import { PinPad } from './PinPad';
 import { StaffTiles } from './StaffTiles';
 
-/** Choose who you are, then type your PIN. */
+/** Choose who you are, then type your PIN. A store with nobody yet creates its first administrator. */
 export function LoginScreen() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -21,6 +22,8 @@ export function LoginScreen() {
   const storeName = useStatus((s) => s.settings?.storeName);
   const [chosen, setChosen] = useState<StaffSummary | null>(null);
   const [lastChosenId, setLastChosenId] = useState<number | null>(null);
+  /** Main refused a first administrator: the store has staff after all (maybe none active). */
+  const [bootstrapRefused, setBootstrapRefused] = useState(false);
 
   useEffect(() => {
     void loadStaff();
@@ -49,6 +52,13 @@ export function LoginScreen() {
       <main className="login__body">
         {chosen ? (
           <PinPad user={chosen} onBack={back} />
+        ) : staffStatus === 'ready' && staff.length === 0 && !bootstrapRefused ? (
+          <BootstrapForm
+            onRefused={() => {
+              setBootstrapRefused(true);
+              void loadStaff();
+            }}
+          />
         ) : (
           <section className="login__staff" aria-labelledby="login-choose">
             <h2 id="login-choose" className="login__subtitle">
@@ -67,6 +77,11 @@ export function LoginScreen() {
             {staffStatus === 'ready' && staff.length === 0 && (
               <p className="notice" data-testid="staff-empty">
                 {t('login.noStaff')}
+              </p>
+            )}
+            {bootstrapRefused && staff.length > 0 && (
+              <p className="notice" role="status" data-testid="bootstrap-refused">
+                {t('login.bootstrap.errors.alreadySetUp')}
               </p>
             )}
             {staff.length > 0 && (

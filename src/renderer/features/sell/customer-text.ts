@@ -1,4 +1,4 @@
-import { receiptLabels } from '../receipt/labels';
+import { receiptLabels } from '../../../shared/receipt-labels';
 
 /** "CC 80123456" from a document type code and number (the short names printed on receipts). */
 export function documentText(documentType: string | null, document: string | null, language: string | undefined): string {

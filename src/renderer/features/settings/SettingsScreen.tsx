@@ -1,34 +1,78 @@
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roleAtLeast } from '../../../shared/roles';
 import { ScreenFrame } from '../../components/ScreenFrame';
-import { useStatus } from '../../stores/stores-context';
+import { useSession, useSettings, useStatus } from '../../stores/stores-context';
+import { ErrorNote } from '../sell/FormBits';
+import { AboutPanel } from './AboutPanel';
+import { panelId, SettingsTabs, tabId, type TabItem } from './SettingsTabs';
+import { StaffPanel } from './StaffPanel';
+import { StoreFacts } from './StoreFacts';
+import { StoreSettingsForm } from './StoreSettingsForm';
+import { TaxesPanel } from './TaxesPanel';
 
-/** Read-only store facts for now; editing arrives with the settings issue. */
+type Tab = 'store' | 'taxes' | 'staff' | 'about';
+
+/**
+ * Store, taxes, staff and about, by role: cashiers read the store's settings
+ * and the about panel; managers edit the store and taxes and see the staff;
+ * admins also add and disable staff. Every panel stays mounted while the
+ * screen is open, so switching tabs keeps unsaved edits.
+ */
 export function SettingsScreen() {
   const { t } = useTranslation();
+  const role = useSession((s) => s.current?.user.role) ?? 'cashier';
   const settings = useStatus((s) => s.settings);
-  const version = useStatus((s) => s.status?.version);
-  const na = t('app.notAvailable');
+  const settingsError = useStatus((s) => s.settingsError);
+  const loadSettings = useStatus((s) => s.loadSettings);
+  const loadRates = useSettings((s) => s.loadRates);
+  const [active, setActive] = useState<Tab>('store');
+  const canEdit = roleAtLeast(role, 'manager');
+  const isAdmin = roleAtLeast(role, 'admin');
 
-  const rows: Array<[label: string, value: string | undefined, testId: string]> = [
-    [t('screens.settings.storeName'), settings?.storeName, 'setting-store-name'],
-    [t('screens.settings.register'), settings?.registerCode, 'setting-register'],
-    [t('screens.settings.currency'), settings?.currency, 'setting-currency'],
-    [t('screens.settings.locale'), settings?.locale, 'setting-locale'],
-    [t('screens.settings.version'), version, 'setting-version'],
-  ];
+  useEffect(() => {
+    void loadRates();
+  }, [loadRates]);
+
+  const tabs: TabItem<Tab>[] = (canEdit ? (['store', 'taxes', 'staff', 'about'] as const) : (['store', 'about'] as const)).map((id) => ({
+    id,
+    label: t(`settings.tabs.${id}`),
+  }));
+
+  const storePanel: ReactNode = !settings ? (
+    <div className="settings-list-error">
+      <p>{t('settings.loadFailed')}</p>
+      <ErrorNote error={settingsError} testId="settings-load-error" />
+      <button type="button" className="button button--quiet" onClick={() => void loadSettings()}>
+        {t('app.retry')}
+      </button>
+    </div>
+  ) : canEdit ? (
+    <StoreSettingsForm settings={settings} active={active === 'store'} />
+  ) : (
+    <StoreFacts settings={settings} />
+  );
+
+  const panels: Record<Tab, ReactNode> = {
+    store: storePanel,
+    taxes: canEdit ? <TaxesPanel /> : null,
+    staff: canEdit ? <StaffPanel canManage={isAdmin} /> : null,
+    about: <AboutPanel />,
+  };
 
   return (
     <ScreenFrame name="settings" title={t('screens.settings.title')}>
-      <p className="screen__lead">{t('screens.settings.body')}</p>
-      <h2 className="screen__subtitle">{t('screens.settings.storeHeading')}</h2>
-      <dl className="facts">
-        {rows.map(([label, value, testId]) => (
-          <div className="facts__row" key={testId}>
-            <dt>{label}</dt>
-            <dd data-testid={testId}>{value || na}</dd>
-          </div>
-        ))}
-      </dl>
+      {!canEdit && (
+        <p className="notice" data-testid="settings-read-only">
+          {t('settings.readOnlyNote')}
+        </p>
+      )}
+      <SettingsTabs label={t('settings.tabs.label')} tabs={tabs} active={active} onChange={setActive} />
+      {tabs.map(({ id }) => (
+        <div key={id} role="tabpanel" id={panelId(id)} aria-labelledby={tabId(id)} className="settings-tabpanel" hidden={id !== active}>
+          {panels[id]}
+        </div>
+      ))}
     </ScreenFrame>
   );
 }

@@ -98,14 +98,15 @@ describe('app shell', () => {
     expect(screen.getByTestId('nav-sell').textContent).toContain('Venta');
   });
 
-  it('shows the read-only store settings and the app version', async () => {
+  it('shows a cashier the store settings read-only, and the app version under About', async () => {
     await openShell({ status: { version: '1.2.3' } });
     fireEvent.click(screen.getByTestId('nav-settings'));
     const settings = screen.getByTestId('screen-settings');
-    expect(within(settings).getByTestId('setting-store-name').textContent).toBe('Tienda Centro');
+    expect(within(settings).getByTestId('setting-storeName').textContent).toBe('Tienda Centro');
     expect(within(settings).getByTestId('setting-currency').textContent).toBe('COP');
     expect(within(settings).getByTestId('setting-locale').textContent).toBe('es-CO');
-    expect(await within(settings).findByText('1.2.3')).toBeTruthy();
+    fireEvent.click(within(settings).getByTestId('settings-tab-about'));
+    expect((await within(settings).findByTestId('about-version')).textContent).toBe('1.2.3');
   });
 });
 
