@@ -25,7 +25,8 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  webServer: {
+  // Under POS_E2E_TARGET=electron the app itself is launched by e2e/fixtures.ts.
+  webServer: process.env.POS_E2E_TARGET === 'electron' ? undefined : {
     command: `node scripts/web.mjs --no-build --db ${JSON.stringify(db)} --port ${port} --products 200`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,

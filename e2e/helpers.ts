@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, openApp } from './fixtures';
 
 export const SHOTS = 'e2e/artifacts/screenshots';
 
@@ -18,7 +19,7 @@ export const shot = (page: Page, name: string) => page.screenshot({ path: `${SHO
  * keeps its sign-in across reloads, so sign out whoever the last test left.
  */
 export async function signedOut(page: Page): Promise<void> {
-  await page.goto('/');
+  await openApp(page);
   await expect(page.getByTestId('screen-login').or(page.getByTestId('app-shell'))).toBeVisible();
   if (await page.getByTestId('app-shell').isVisible()) await page.getByTestId('logout').click();
   await expect(page.getByTestId('screen-login')).toBeVisible();

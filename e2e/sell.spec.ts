@@ -1,9 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { makeEan13 } from '../src/main/catalog/ean13';
 import { demoData } from './demo-data';
 import { login, shot } from './helpers';
 
-const data = demoData();
+// Read after the first sign-in: under Electron the app creates the database at launch.
+let cached: ReturnType<typeof demoData> | undefined;
+const store = () => (cached ??= demoData());
 
 /** A barcode scanner: fast keystrokes ending in Enter, wherever focus is. */
 async function scan(page: Page, code: string) {
@@ -26,7 +29,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('a cashier scans, searches, gets a discount approved, splits the payment and gets a receipt', async ({ page }) => {
-  const [a, b, c] = data.stocked;
+  const [a, b, c] = store().stocked;
   // Focus is not in the scan box: the scanner is captured anyway.
   await page.getByTestId('cart').click();
   await scan(page, a!.barcode);
@@ -53,7 +56,7 @@ test('a cashier scans, searches, gets a discount approved, splits the payment an
   await page.getByTestId('discount-reason').fill('Cliente frecuente');
   await page.getByTestId('discount-submit').click();
   await expect(page.getByTestId('approval-dialog')).toBeVisible();
-  await page.getByTestId(`approval-user-${data.managerId}`).click();
+  await page.getByTestId(`approval-user-${store().managerId}`).click();
   await page.getByTestId('approval-pin').fill('1357');
   await page.getByTestId('approval-submit').click();
   await expect(page.getByTestId('approval-dialog')).toBeHidden();
@@ -89,7 +92,7 @@ test('a cashier scans, searches, gets a discount approved, splits the payment an
 });
 
 test('park a sale, serve another customer, resume it', async ({ page }) => {
-  const [a, b] = data.stocked.slice(4);
+  const [a, b] = store().stocked.slice(4);
   await scan(page, a!.barcode);
   await expect(lines(page)).toHaveCount(1);
   await page.getByTestId('action-park').click();
@@ -112,7 +115,7 @@ test('an unknown or misread barcode says so and the next scan works', async ({ p
   await scan(page, unknown);
   await expect(page.getByTestId('scan-error')).toContainText(unknown);
   await shot(page, '35-unknown-barcode');
-  const good = data.stocked[8]!.barcode;
+  const good = store().stocked[8]!.barcode;
   const misread = good.slice(0, 12) + String((Number(good[12]) + 3) % 10);
   await scan(page, misread);
   await expect(page.getByTestId('scan-error')).toContainText(misread);
@@ -122,7 +125,7 @@ test('an unknown or misread barcode says so and the next scan works', async ({ p
 });
 
 test('a sale in progress survives a reload', async ({ page }) => {
-  await scan(page, data.stocked[10]!.barcode);
+  await scan(page, store().stocked[10]!.barcode);
   await expect(lines(page)).toHaveCount(1);
   await page.reload();
   await expect(page.getByTestId('screen-sell')).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { login, shot } from './helpers';
 
 test('a manager renames the store, sees a field error, and adds a tax rate', async ({ page }) => {

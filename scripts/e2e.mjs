@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureElectronBinary } from './electron-binary.mjs';
 import { findBrowser, NO_BROWSER } from './find-browser.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -21,7 +22,14 @@ const freePort = () =>
     });
   });
 
-const browser = await findBrowser();
+// --electron: drive the built desktop app instead of the browser preview.
+const electron = process.argv.includes('--electron');
+const noElectron = electron ? ensureElectronBinary() : null;
+if (noElectron) {
+  console.error(`test:e2e --electron: the Electron binary is not available on this machine (${noElectron}); run without --electron to test the browser preview.`);
+  process.exit(1);
+}
+const browser = electron ? 'electron' : await findBrowser();
 if (!browser) {
   console.error(`test:e2e: ${NO_BROWSER}`);
   process.exit(1);
@@ -36,11 +44,12 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-'));
 const env = {
   ...process.env,
-  POS_E2E_BROWSER: browser,
+  ...(electron ? {} : { POS_E2E_BROWSER: browser }),
   POS_E2E_DB: path.join(dir, 'pos.sqlite'),
   POS_E2E_PORT: String(await freePort()),
+  ...(electron ? { POS_E2E_TARGET: 'electron' } : {}),
 };
-const run = spawnSync(path.join(root, 'node_modules/.bin/playwright'), ['test', ...process.argv.slice(2)], {
+const run = spawnSync(path.join(root, 'node_modules/.bin/playwright'), ['test', ...process.argv.slice(2).filter((a) => a !== '--electron')], {
   stdio: 'inherit',
   cwd: root,
   env,

@@ -61,15 +61,21 @@ app.on('second-instance', () => {
   }
 });
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   denyPermissions();
   if (app.isPackaged) Menu.setApplicationMenu(null);
   serveRenderer(path.join(import.meta.dirname, '../renderer'));
 
-  const file = path.join(app.getPath('userData'), 'pos.sqlite');
+  // POS_DB_FILE lets IT (and the Electron e2e run) put the store elsewhere.
+  const file = process.env.POS_DB_FILE ?? path.join(app.getPath('userData'), 'pos.sqlite');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const opened = openDatabase(file, { migrationsFolder: migrationsFolder() });
   db = opened.db;
+  if (process.env.POS_DEMO === '1' && opened.report.created) {
+    // A demo store for training and the e2e suite; never on a real store's file.
+    const { seedDemo } = await import('./seed/demo-seed');
+    await seedDemo(db, { products: Number(process.env.POS_DEMO_PRODUCTS ?? 200), seed: 1 });
+  }
   startIdleCheckpoints(db.sqlite);
   const services = createServices(db, { version: app.getVersion(), shell: 'electron' });
   const router = createRouter(services, {
