@@ -38,6 +38,25 @@ export interface LineRow {
   taxCode: string;
   taxRateBp: number;
   globalId: string;
+  /** Amounts as last written by reprice (so it rewrites only lines that change). */
+  storedTotal: number;
+  storedDiscount: number;
+  storedShare: number;
+  storedTax: number;
+  storedBase: number;
+}
+
+/** A line with what the till shows of its variant, read in one query for the whole cart. */
+export interface CartLineRow extends LineRow {
+  plu: string;
+  name: string;
+  colorName: string;
+  colorNameEn: string;
+  colorHex: string;
+  sizeCode: string;
+  barcode: string;
+  catalogPrice: number;
+  stock: number;
 }
 
 const DRAFT_COLUMNS = `id_facturas AS id, global_id AS globalId, ID_cliente AS customerId,
@@ -66,8 +85,27 @@ export function createDraftStore(sqlite: Database.Database) {
               cantidad AS quantity, unit_price AS unitPrice, original_unit_price AS originalUnitPrice,
               price_override_reason AS priceOverrideReason, price_override_approved_by AS priceOverrideApprovedBy,
               discount_kind AS discountKind, discount_value AS discountValue, discount_reason AS discountReason,
-              discount_approved_by AS discountApprovedBy, tax_code AS taxCode, tax_rate_bp AS taxRateBp, global_id AS globalId
+              discount_approved_by AS discountApprovedBy, tax_code AS taxCode, tax_rate_bp AS taxRateBp, global_id AS globalId,
+              total_producto AS storedTotal, discount_amount AS storedDiscount, order_discount_share AS storedShare,
+              tax_amount AS storedTax, base_amount AS storedBase
        FROM tbldetalle_factura WHERE ID_factura = ? ORDER BY line_no`,
+    ),
+    cartLines: sqlite.prepare(
+      `SELECT d.id_det_fac AS id, d.line_no AS lineNo, d.ID_producto AS productId, d.ID_prodXcolorXtalla AS variantId,
+              d.cantidad AS quantity, d.unit_price AS unitPrice, d.original_unit_price AS originalUnitPrice,
+              d.price_override_reason AS priceOverrideReason, d.price_override_approved_by AS priceOverrideApprovedBy,
+              d.discount_kind AS discountKind, d.discount_value AS discountValue, d.discount_reason AS discountReason,
+              d.discount_approved_by AS discountApprovedBy, d.tax_code AS taxCode, d.tax_rate_bp AS taxRateBp, d.global_id AS globalId,
+              d.total_producto AS storedTotal, d.discount_amount AS storedDiscount, d.order_discount_share AS storedShare,
+              d.tax_amount AS storedTax, d.base_amount AS storedBase,
+              p.plu, p.nombre_producto AS name, c.color AS colorName, c.name_en AS colorNameEn, c.hexadecimal AS colorHex,
+              t.talla AS sizeCode, v.barcode, p.precio AS catalogPrice, v.inventario AS stock
+       FROM tbldetalle_factura d
+       JOIN tblprodXcolorXtalla v ON v.idcolorxtalla = d.ID_prodXcolorXtalla
+       JOIN tblproductos p ON p.id_producto = d.ID_producto
+       JOIN tblcolor c ON c.id_color = v.ID_color
+       JOIN tbltallas t ON t.id_talla = v.ID_talla
+       WHERE d.ID_factura = ? ORDER BY d.line_no`,
     ),
     insertLine: sqlite.prepare(
       `INSERT INTO tbldetalle_factura (ID_factura, ID_producto, cantidad, total_producto, ID_prodXcolorXtalla, global_id,

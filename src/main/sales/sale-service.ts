@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 import { newGlobalId } from '../../shared/ids';
-import type { Cart, CartLine, DiscountDto, ParkedSale } from '../../shared/ipc/dto-sales';
+import type { Cart, CartLine, DiscountDto, ParkedSale, SellableVariant } from '../../shared/ipc/dto-sales';
 import type { StaffSummary } from '../../shared/ipc/dto';
 import { roleAtLeast } from '../../shared/roles';
 import type { AuditLog } from '../audit/audit-log';
@@ -13,7 +13,7 @@ import type { CatalogService } from '../catalog/catalog-service';
 import { isoNow, type Clock } from '../db/clock';
 import type { SettingsService } from '../settings/settings-service';
 import type { StaffService } from '../staff/staff-service';
-import { createDraftStore, discountOf, type DraftRow, type LineRow } from './draft-store';
+import { createDraftStore, discountOf, type CartLineRow, type DraftRow, type LineRow } from './draft-store';
 import type { InvoiceStateCode } from './invoice-states';
 import { priceCart, type Discount } from './pricing';
 
@@ -90,7 +90,8 @@ export function createSaleService(deps: SaleServiceDeps) {
     );
     lines.forEach((l, i) => {
       const p = priced.lines[i]!;
-      q.writeLineAmounts.run(p.total, p.lineDiscount, p.orderDiscount, p.tax, p.base, l.id);
+      const same = p.total === l.storedTotal && p.lineDiscount === l.storedDiscount && p.orderDiscount === l.storedShare && p.tax === l.storedTax && p.base === l.storedBase;
+      if (!same) q.writeLineAmounts.run(p.total, p.lineDiscount, p.orderDiscount, p.tax, p.base, l.id);
     });
     q.writeDraftTotals.run(priced.total, priced.gross, priced.discount, priced.tax, isoNow(clock), draft.id);
   }
@@ -166,7 +167,7 @@ export function createSaleService(deps: SaleServiceDeps) {
         updatedAt: null,
       };
     }
-    const rows = q.lines.all(draft.id) as LineRow[];
+    const rows = q.cartLines.all(draft.id) as CartLineRow[];
     const priced = priceCart(
       rows.map((l) => ({ unitPrice: l.unitPrice, quantity: l.quantity, taxRateBp: l.taxRateBp, taxCode: l.taxCode, discount: discountOf(l.discountKind, l.discountValue) })),
       discountOf(draft.orderDiscountKind, draft.orderDiscountValue),
@@ -177,7 +178,21 @@ export function createSaleService(deps: SaleServiceDeps) {
     const name = (id: number | null) => (id === null ? null : ((staffName.get(id) as string | undefined) ?? null));
     const lines = rows.map((l, i): CartLine => {
       // The line keeps the tax it was rung up with, even if the catalog changed since.
-      const variant = { ...catalog.variant(l.variantId), taxCode: l.taxCode, taxRateBp: l.taxRateBp };
+      const variant: SellableVariant = {
+        variantId: l.variantId,
+        productId: l.productId,
+        plu: l.plu,
+        name: l.name,
+        colorName: l.colorName,
+        colorNameEn: l.colorNameEn,
+        colorHex: l.colorHex,
+        sizeCode: l.sizeCode,
+        barcode: l.barcode,
+        unitPrice: l.catalogPrice,
+        taxCode: l.taxCode,
+        taxRateBp: l.taxRateBp,
+        stock: l.stock,
+      };
       const p = priced.lines[i]!;
       return {
         lineId: l.id,
