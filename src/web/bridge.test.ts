@@ -43,6 +43,13 @@ describe('web bridge', () => {
     expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
 
+  it('also answers on localhost, but only to its own origin', async () => {
+    const local = 'localhost:5999';
+    expect((await post('pos:session.staffList', {}, { host: local, origin: `http://${local}` })).status).toBe(200);
+    expect((await post('pos:session.staffList', {}, { host: local, origin: ORIGIN })).status).toBe(403);
+    expect((await post('pos:session.staffList', {}, { host: 'localhost:6000', origin: 'http://localhost:6000' })).status).toBe(403);
+  });
+
   it('serves nothing to another Host name (DNS rebinding)', async () => {
     const res = await app.request(`http://evil.example:5999/`, { headers: { host: 'evil.example:5999' } });
     expect(res.status).toBe(403);

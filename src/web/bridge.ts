@@ -25,7 +25,7 @@ export interface BridgeOptions {
   /** The built renderer (out/renderer). */
   rendererDir: string;
   token: string;
-  /** `127.0.0.1:PORT`, the only Host accepted. */
+  /** `127.0.0.1:PORT`; `localhost:PORT` is accepted too (it only ever names this machine). */
   host: string;
 }
 
@@ -47,11 +47,12 @@ function indexWithToken(rendererDir: string, token: string): string {
 
 export function createBridgeApp(options: BridgeOptions): Hono {
   const { router, session, rendererDir, token, host } = options;
-  const origin = `http://${host}`;
+  const port = host.slice(host.lastIndexOf(':') + 1);
+  const allowedHosts = new Set([host, `localhost:${port}`]);
   const app = new Hono();
 
   app.use('*', async (c, next) => {
-    if (c.req.header('host') !== host) return c.text('Forbidden host', 403);
+    if (!allowedHosts.has(c.req.header('host') ?? '')) return c.text('Forbidden host', 403);
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('X-Frame-Options', 'DENY');
@@ -65,7 +66,7 @@ export function createBridgeApp(options: BridgeOptions): Hono {
     '/api/:channel',
     bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ ok: false, error: { code: 'VALIDATION', message: 'request too large' } }, 413) }),
     async (c) => {
-      if (c.req.header('origin') !== origin) return c.json({ ok: false, error: { code: 'FORBIDDEN', message: 'cross-origin request refused' } }, 403);
+      if (c.req.header('origin') !== `http://${c.req.header('host')}`) return c.json({ ok: false, error: { code: 'FORBIDDEN', message: 'cross-origin request refused' } }, 403);
       const site = c.req.header('sec-fetch-site');
       if (site !== undefined && site !== 'same-origin') {
         return c.json({ ok: false, error: { code: 'FORBIDDEN', message: 'cross-site request refused' } }, 403);
