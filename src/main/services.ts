@@ -43,7 +43,8 @@ export function createServices(
   const taxes = createTaxRateCache(sqlite);
   const catalog = createCatalogService(sqlite, taxes, settings);
   const states = loadInvoiceStates(sqlite);
-  const sales = createSaleService({ sqlite, clock, audit, catalog, settings, staff, states });
+  const customers = createCustomerService(sqlite, clock, audit);
+  const sales = createSaleService({ sqlite, clock, audit, catalog, settings, staff, customers, states });
   return {
     db,
     clock,
@@ -55,7 +56,7 @@ export function createServices(
     catalog,
     sales,
     completeSale: createSaleCompleter({ sqlite, clock, audit, settings, sales, states }),
-    customers: createCustomerService(sqlite, clock, audit),
+    customers,
     reference: createReferenceService(sqlite),
     receipts: createReceiptService(sqlite, settings),
     appInfo,

@@ -24,6 +24,9 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 export function createCustomerService(sqlite: Database.Database, clock: Clock, audit: AuditLog) {
   const s = {
+    summary: sqlite.prepare(`
+      SELECT ${SUMMARY} FROM tblclientes c LEFT JOIN tbltipo_documento td ON td.id_tipo_documento = c.ID_tipo_documento
+      WHERE c.id_cliente = ?`),
     search: sqlite.prepare(`
       SELECT ${SUMMARY} FROM tblclientes c LEFT JOIN tbltipo_documento td ON td.id_tipo_documento = c.ID_tipo_documento
       WHERE c.documento LIKE :prefix ESCAPE '\\' OR c.email LIKE :prefix ESCAPE '\\' OR c.telefono LIKE :contains ESCAPE '\\'
@@ -84,6 +87,11 @@ export function createCustomerService(sqlite: Database.Database, clock: Clock, a
     },
 
     get,
+
+    /** The short form the till shows; null for no such customer. */
+    summary(id: number): CustomerSummary | null {
+      return (s.summary.get(id) as CustomerSummary | undefined) ?? null;
+    },
 
     create(input: NewCustomer, actorId: number): CustomerDetail {
       const docTypeId = lookup(s.docType, input.documentTypeCode, 'documentTypeCode', 'document type');

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 import { newGlobalId } from '../../shared/ids';
-import type { Cart, CartLine, DiscountDto, ParkedSale, SellableVariant } from '../../shared/ipc/dto-sales';
+import type { Cart, DiscountDto, ParkedSale } from '../../shared/ipc/dto-sales';
 import type { StaffSummary } from '../../shared/ipc/dto';
 import { roleAtLeast } from '../../shared/roles';
 import type { AuditLog } from '../audit/audit-log';
@@ -13,7 +13,9 @@ import type { CatalogService } from '../catalog/catalog-service';
 import { isoNow, type Clock } from '../db/clock';
 import type { SettingsService } from '../settings/settings-service';
 import type { StaffService } from '../staff/staff-service';
-import { createDraftStore, discountOf, type CartLineRow, type DraftRow, type LineRow } from './draft-store';
+import type { CustomerService } from '../customers/customer-service';
+import { createCartView } from './cart-view';
+import { createDraftStore, discountOf, type DraftRow, type LineRow } from './draft-store';
 import type { InvoiceStateCode } from './invoice-states';
 import { priceCart, type Discount } from './pricing';
 
@@ -24,7 +26,6 @@ export interface Approval {
 
 export const MAX_LINE_QUANTITY = 9_999;
 
-const EMPTY_TOTALS = { gross: 0, discount: 0, base: 0, tax: 0, total: 0, taxes: [] };
 
 export interface SaleServiceDeps {
   sqlite: Database.Database;
@@ -33,19 +34,13 @@ export interface SaleServiceDeps {
   catalog: CatalogService;
   settings: SettingsService;
   staff: StaffService;
+  customers: Pick<CustomerService, 'summary'>;
   states: Record<InvoiceStateCode, number>;
 }
 
 export function createSaleService(deps: SaleServiceDeps) {
-  const { sqlite, clock, audit, catalog, settings, staff, states } = deps;
+  const { sqlite, clock, audit, catalog, settings, staff, customers, states } = deps;
   const q = createDraftStore(sqlite);
-  const staffName = sqlite.prepare(`SELECT display_name FROM staff_users WHERE id = ?`).pluck();
-  const customerRow = sqlite.prepare(
-    `SELECT c.id_cliente AS id, TRIM(c.primer_nombre || ' ' || COALESCE(c.segundo_nombre || ' ', '') || c.primer_apellido || COALESCE(' ' || c.segundo_apellido, '')) AS name,
-            td.code AS documentType, c.documento AS document, c.email, c.telefono AS phone,
-            (SELECT COALESCE(SUM(amount), 0) FROM customer_credit WHERE customer_id = c.id_cliente) AS creditBalance
-     FROM tblclientes c LEFT JOIN tbltipo_documento td ON td.id_tipo_documento = c.ID_tipo_documento WHERE c.id_cliente = ?`,
-  );
   const addressOwner = {
     billing: sqlite.prepare(`SELECT ID_cliente FROM tbldirecciones_facturacion WHERE id_direccion_facturacion = ?`).pluck(),
     shipping: sqlite.prepare(`SELECT ID_cliente FROM tbldirecciones_envio WHERE id_direccion_envio = ?`).pluck(),
@@ -150,93 +145,7 @@ export function createSaleService(deps: SaleServiceDeps) {
     }
   }
 
-  function cartOf(draft: DraftRow | undefined): Cart {
-    const store = settings.store();
-    if (!draft) {
-      return {
-        draftId: null,
-        draftGlobalId: null,
-        lines: [],
-        customer: null,
-        billingAddressId: null,
-        shippingAddressId: null,
-        orderDiscount: null,
-        orderDiscountApprovedBy: null,
-        pricesIncludeTax: store.pricesIncludeTax,
-        totals: EMPTY_TOTALS,
-        updatedAt: null,
-      };
-    }
-    const rows = q.cartLines.all(draft.id) as CartLineRow[];
-    const priced = priceCart(
-      rows.map((l) => ({ unitPrice: l.unitPrice, quantity: l.quantity, taxRateBp: l.taxRateBp, taxCode: l.taxCode, discount: discountOf(l.discountKind, l.discountValue) })),
-      discountOf(draft.orderDiscountKind, draft.orderDiscountValue),
-      draft.pricesIncludeTax === 1,
-    );
-    const inCart = new Map<number, number>();
-    for (const l of rows) inCart.set(l.variantId, (inCart.get(l.variantId) ?? 0) + l.quantity);
-    const name = (id: number | null) => (id === null ? null : ((staffName.get(id) as string | undefined) ?? null));
-    const lines = rows.map((l, i): CartLine => {
-      // The line keeps the tax it was rung up with, even if the catalog changed since.
-      const variant: SellableVariant = {
-        variantId: l.variantId,
-        productId: l.productId,
-        plu: l.plu,
-        name: l.name,
-        colorName: l.colorName,
-        colorNameEn: l.colorNameEn,
-        colorHex: l.colorHex,
-        sizeCode: l.sizeCode,
-        barcode: l.barcode,
-        unitPrice: l.catalogPrice,
-        taxCode: l.taxCode,
-        taxRateBp: l.taxRateBp,
-        stock: l.stock,
-      };
-      const p = priced.lines[i]!;
-      return {
-        lineId: l.id,
-        variant,
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-        originalUnitPrice: l.originalUnitPrice,
-        priceOverrideReason: l.priceOverrideReason,
-        discount:
-          l.discountKind && l.discountValue !== null
-            ? l.discountKind === 'percent'
-              ? { kind: 'percent', percentBp: l.discountValue, reason: l.discountReason ?? '' }
-              : { kind: 'amount', amount: l.discountValue, reason: l.discountReason ?? '' }
-            : null,
-        approvedBy: name(l.discountApprovedBy ?? l.priceOverrideApprovedBy),
-        gross: p.gross,
-        discountAmount: p.lineDiscount,
-        orderDiscountShare: p.orderDiscount,
-        tax: p.tax,
-        total: p.total,
-        stockShort: Math.max(0, (inCart.get(l.variantId) ?? 0) - Math.max(variant.stock, 0)),
-      };
-    });
-    const customer = draft.customerId === null ? null : (customerRow.get(draft.customerId) as Cart['customer']);
-    const od = draft.orderDiscountKind && draft.orderDiscountValue !== null
-      ? draft.orderDiscountKind === 'percent'
-        ? { kind: 'percent' as const, percentBp: draft.orderDiscountValue, reason: draft.orderDiscountReason ?? '' }
-        : { kind: 'amount' as const, amount: draft.orderDiscountValue, reason: draft.orderDiscountReason ?? '' }
-      : null;
-    return {
-      draftId: draft.id,
-      draftGlobalId: draft.globalId,
-      lines,
-      customer,
-      billingAddressId: draft.billingAddressId,
-      shippingAddressId: draft.shippingAddressId,
-      orderDiscount: od,
-      orderDiscountApprovedBy: name(draft.orderDiscountApprovedBy),
-      pricesIncludeTax: draft.pricesIncludeTax === 1,
-      totals: { gross: priced.gross, discount: priced.discount, base: priced.base, tax: priced.tax, total: priced.total, taxes: priced.taxes },
-      updatedAt: draft.updatedAt,
-    };
-  }
-
+  const cartOf = createCartView(sqlite, settings, customers, q);
   const current = () => cartOf(currentDraft());
 
   return {
@@ -383,7 +292,7 @@ export function createSaleService(deps: SaleServiceDeps) {
     setCustomer(actor: StaffSummary, customerId: number | null, billingAddressId: number | null = null, shippingAddressId: number | null = null): Cart {
       sqlite.transaction(() => {
         const draft = ensureDraft(actor);
-        if (customerId !== null && !customerRow.get(customerId)) throw new DomainError('NOT_FOUND', `no customer ${customerId}`, 'customerId');
+        if (customerId !== null && !customers.summary(customerId)) throw new DomainError('NOT_FOUND', `no customer ${customerId}`, 'customerId');
         if (customerId === null && (billingAddressId !== null || shippingAddressId !== null)) {
           throw new DomainError('VALIDATION', 'a walk-in sale has no addresses', 'customerId');
         }
