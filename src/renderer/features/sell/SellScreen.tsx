@@ -49,7 +49,13 @@ export function SellScreen() {
   const approval = useSell((s) => s.approval);
   const payment = useSell((s) => s.payment);
   const completed = useSell((s) => s.completed);
-  const busy = useSell((s) => s.pending > 0);
+  // data-busy is set without re-rendering the screen: a scan's pending flag would otherwise render it twice.
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const mark = (pending: number) => section.current?.setAttribute('data-busy', String(pending > 0));
+    mark(store.getState().pending);
+    return store.subscribe((s) => mark(s.pending));
+  }, [store]);
   const errorText = useErrorText();
   const [dialog, setDialog] = useState<SellDialog | null>(null);
   const scanInput = useRef<HTMLInputElement>(null);
@@ -150,7 +156,7 @@ export function SellScreen() {
   useSellKeys({ blocked: modal, scanInput, onAction: act });
 
   return (
-    <section className="sell" data-testid="screen-sell" data-busy={busy} aria-labelledby="screen-sell-title">
+    <section ref={section} className="sell" data-testid="screen-sell" aria-labelledby="screen-sell-title">
       <h1 id="screen-sell-title" className="visually-hidden">
         {t('screens.sell.title')}
       </h1>

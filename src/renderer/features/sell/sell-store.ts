@@ -266,8 +266,14 @@ export function createSellStore(api: PosApi) {
         const code = raw.trim();
         if (!code) return;
         // The next customer's first scan starts their sale from the receipt screen.
-        set({ completed: null, reprint: null, scanError: null, thermal: { status: 'idle', error: null } });
-        set((s) => ({ pending: s.pending + 1 }));
+        // One update, and only of what changed: every render here delays the scan's line.
+        set((s) => ({
+          pending: s.pending + 1,
+          ...(s.completed !== null ? { completed: null } : {}),
+          ...(s.reprint !== null ? { reprint: null } : {}),
+          ...(s.scanError !== null ? { scanError: null } : {}),
+          ...(s.thermal.status !== 'idle' || s.thermal.error !== null ? { thermal: { status: 'idle' as const, error: null } } : {}),
+        }));
         try {
           const result = await enqueue(() => api.sales.scan({ code }));
           if (!result.ok) {
