@@ -75,8 +75,8 @@ async function main() {
   const services = createServices(db, { version, shell: 'web' });
   startIdleCheckpoints(db.sqlite);
 
-  const hasProducts = db.sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM tblproductos)`).pluck().get() === 1;
-  if (report.created || !hasProducts) {
+  // Only a file made just now gets the demo store: an existing database is served as it is.
+  if (report.created) {
     console.log(`web: seeding a demo store into ${args.db} (${args.products} products)...`);
     await seedDemo(db, { products: args.products, seed: 1 });
     services.settings.updateStore({ storeName: 'Moda Andina (demo)' });
