@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
-import isoCountries from 'i18n-iso-countries';
-import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
-import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
+import { createRequire } from 'node:module';
+import isoCountries, { type LocaleData } from 'i18n-iso-countries';
 import { newGlobalId } from '../../shared/ids';
 import { isoNow, type Clock } from './clock';
 
@@ -80,8 +79,11 @@ export const SIZES = [
   })),
 ] as const;
 
-isoCountries.registerLocale(es);
-isoCountries.registerLocale(en);
+// require, not a JSON import: the built main keeps packages external, and an
+// external JSON import would lose its `with { type: 'json' }` in the bundle.
+const requireJson = createRequire(import.meta.url);
+isoCountries.registerLocale(requireJson('i18n-iso-countries/langs/es.json') as LocaleData);
+isoCountries.registerLocale(requireJson('i18n-iso-countries/langs/en.json') as LocaleData);
 
 export function ensureReferenceData(sqlite: Database.Database, clock: Clock): void {
   const current = sqlite

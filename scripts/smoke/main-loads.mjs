@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Smoke check of the built main process (out/main/index.js): every import it
+// keeps external must resolve and evaluate on Node 24, Electron's Node, e.g.
+// a JSON import that lost its import attribute in the bundle would fail here.
+// Electron itself is stubbed, since its binary is not on every machine.
+import { register } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+register('./hooks.mjs', import.meta.url);
+const main = path.resolve(import.meta.dirname, '../../out/main/index.js');
+try {
+  await import(pathToFileURL(main).href);
+  console.log('smoke: the built main process loads');
+} catch (err) {
+  console.error(`smoke: the built main process does not load: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+}
