@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { formatMoneyInput, formatPercent, parseMoneyInput, parsePercentInput } from '../../lib/money-input';
 import { useMoney } from '../../lib/use-money';
 import { useSell } from '../../stores/stores-context';
-import { ErrorNote, Field, ReasonChips, useErrorText } from './FormBits';
+import { ErrorNote, Field, ReasonField, useErrorText } from './FormBits';
 
 /**
  * Percent or amount off, with a reason, for one line or the whole sale.
@@ -110,19 +110,7 @@ export function DiscountDialog({ scope, lineId, onClose }: { scope: 'line' | 'or
             onChange={(event) => setValue(event.target.value)}
           />
         </Field>
-        <Field label={t('sell.discount.reason')} htmlFor="discount-reason" error={errors.reason} errorTestId="discount-reason-error">
-          <input
-            id="discount-reason"
-            className="input"
-            data-testid="discount-reason"
-            autoComplete="off"
-            maxLength={200}
-            value={reason}
-            aria-invalid={Boolean(errors.reason)}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        </Field>
-        <ReasonChips reasons={[t('sell.discount.reasons.loyal'), t('sell.discount.reasons.damaged'), t('sell.discount.reasons.promo')]} onPick={setReason} />
+        <ReasonField id="discount-reason" value={reason} onChange={setReason} error={errors.reason} reasons={[t('sell.discount.reasons.loyal'), t('sell.discount.reasons.damaged'), t('sell.discount.reasons.promo')]} />
         <ErrorNote error={failure} testId="discount-error" />
         <div className="form__actions">
           {current && (

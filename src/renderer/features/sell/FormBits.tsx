@@ -50,3 +50,28 @@ export function ReasonChips({ reasons, onPick }: { reasons: string[]; onPick: (r
     </div>
   );
 }
+
+/**
+ * The reason every discount, price change or void needs: a text field with
+ * ready-made reasons under it. `id` is also its data-testid; its error's is `<id>-error`.
+ */
+export function ReasonField({ id, value, onChange, error, reasons }: { id: string; value: string; onChange: (reason: string) => void; error?: string | null; reasons: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={t('sell.discount.reason')} htmlFor={id} error={error} errorTestId={`${id}-error`}>
+        <input
+          id={id}
+          className="input"
+          data-testid={id}
+          autoComplete="off"
+          maxLength={200}
+          value={value}
+          aria-invalid={Boolean(error)}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      </Field>
+      <ReasonChips reasons={reasons} onPick={onChange} />
+    </>
+  );
+}

@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { formatMoneyInput, parseMoneyInput } from '../../lib/money-input';
 import { useMoney } from '../../lib/use-money';
 import { useSell } from '../../stores/stores-context';
-import { ErrorNote, Field, ReasonChips, useErrorText } from './FormBits';
+import { ErrorNote, Field, ReasonField, useErrorText } from './FormBits';
 
 /** A new unit price for one line, with a reason; always a manager's call. */
 export function PriceDialog({ lineId, onClose }: { lineId: number; onClose: () => void }) {
@@ -62,19 +62,7 @@ export function PriceDialog({ lineId, onClose }: { lineId: number; onClose: () =
             onChange={(event) => setValue(event.target.value)}
           />
         </Field>
-        <Field label={t('sell.discount.reason')} htmlFor="price-reason" error={errors.reason} errorTestId="price-reason-error">
-          <input
-            id="price-reason"
-            className="input"
-            data-testid="price-reason"
-            autoComplete="off"
-            maxLength={200}
-            value={reason}
-            aria-invalid={Boolean(errors.reason)}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        </Field>
-        <ReasonChips reasons={[t('sell.price.reasons.match'), t('sell.price.reasons.tagError'), t('sell.discount.reasons.damaged')]} onPick={setReason} />
+        <ReasonField id="price-reason" value={reason} onChange={setReason} error={errors.reason} reasons={[t('sell.price.reasons.match'), t('sell.price.reasons.tagError'), t('sell.discount.reasons.damaged')]} />
         <ErrorNote error={failure} testId="price-error" />
         <div className="form__actions">
           <button type="submit" className="button button--primary" data-testid="price-submit" disabled={saving}>

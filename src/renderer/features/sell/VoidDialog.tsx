@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../shared/errors';
 import { Dialog } from '../../components/Dialog';
 import { useSell } from '../../stores/stores-context';
-import { ErrorNote, Field, ReasonChips } from './FormBits';
+import { ErrorNote, ReasonField } from './FormBits';
 
 /** Cancel the sale in progress, with a reason (kept for the audit trail). */
 export function VoidDialog({ onClose }: { onClose: () => void }) {
@@ -32,18 +32,7 @@ export function VoidDialog({ onClose }: { onClose: () => void }) {
     <Dialog testId="void-dialog" title={t('sell.void.title')} onClose={onClose} size="small">
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <p className="form__hint">{t('sell.void.hint')}</p>
-        <Field label={t('sell.discount.reason')} htmlFor="void-reason" error={error} errorTestId="void-reason-error">
-          <input
-            id="void-reason"
-            className="input"
-            data-testid="void-reason"
-            autoComplete="off"
-            maxLength={200}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        </Field>
-        <ReasonChips reasons={[t('sell.void.reasons.changedMind'), t('sell.void.reasons.noPayment'), t('sell.void.reasons.mistake')]} onPick={setReason} />
+        <ReasonField id="void-reason" value={reason} onChange={setReason} error={error} reasons={[t('sell.void.reasons.changedMind'), t('sell.void.reasons.noPayment'), t('sell.void.reasons.mistake')]} />
         <ErrorNote error={failure} testId="void-error" />
         <div className="form__actions">
           <button type="submit" className="button button--danger" data-testid="void-submit" disabled={saving}>
