@@ -7,6 +7,7 @@ import path from 'node:path';
 import { app, BrowserWindow, Menu } from 'electron';
 import { startIdleCheckpoints } from './db/checkpoint';
 import { openDatabase, type PosDb } from './db/open';
+import { createFileLogger, ipcCallLogger } from './log/logger';
 import { denyPermissions, hardenApp } from './electron/hardening';
 import { registerIpc } from './electron/ipc';
 import { registerAppScheme, serveRenderer } from './electron/protocol';
@@ -78,18 +79,15 @@ void app.whenReady().then(async () => {
   }
   startIdleCheckpoints(db.sqlite);
   const services = createServices(db, { version: app.getVersion(), shell: 'electron' });
-  const router = createRouter(services, {
-    log: (e) => {
-      if (e.ms > 40) console.warn(`[ipc] slow ${e.channel} ${e.ms.toFixed(1)} ms`);
-      if (!e.ok && e.code === 'INTERNAL') console.error(`[ipc] ${e.channel} failed`, e.input);
-    },
-  });
+  const log = createFileLogger(path.join(app.getPath('userData'), 'logs'));
+  log.info({ version: app.getVersion(), db: file, created: opened.report.created, migrationsApplied: opened.report.applied }, 'app started');
+  const router = createRouter(services, { log: ipcCallLogger(log) });
   const ipc = registerIpc(router, devServerUrl);
   createWindow();
   if (app.isPackaged) {
     startUpdater(
       () => ({ saleInProgress: services.sales.current().lines.length > 0, staffSignedIn: ipc.anySignedIn() }),
-      (m) => console.log(`[updater] ${m}`),
+      (m) => log.info({ updater: true }, m),
     );
   }
 });
