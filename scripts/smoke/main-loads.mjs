@@ -3,6 +3,7 @@
 // keeps external must resolve and evaluate on Node 24, Electron's Node, e.g.
 // a JSON import that lost its import attribute in the bundle would fail here.
 // Electron itself is stubbed, since its binary is not on every machine.
+import fs from 'node:fs';
 import { register } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,3 +17,12 @@ try {
   console.error(`smoke: the built main process does not load: ${err instanceof Error ? err.message : err}`);
   process.exit(1);
 }
+
+// The sandboxed preload may require nothing but electron, and must be CommonJS.
+const preload = fs.readFileSync(path.resolve(import.meta.dirname, '../../out/preload/index.cjs'), 'utf8');
+const required = [...new Set([...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]))];
+if (required.join() !== 'electron' || /^\s*(import|export)\s/m.test(preload)) {
+  console.error(`smoke: the preload must be CommonJS requiring only electron; it requires ${required.join(', ') || 'nothing'}`);
+  process.exit(1);
+}
+console.log('smoke: the preload is one CommonJS file requiring only electron');
