@@ -40,7 +40,7 @@ const build = spawnSync(path.join(root, 'node_modules/.bin/electron-vite'), ['bu
   cwd: root,
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const smoke = spawnSync(process.execPath, [path.join(root, 'scripts/smoke/main-loads.mjs')], { stdio: 'inherit', cwd: root });
+const smoke = spawnSync(process.execPath, [path.join(root, 'scripts/smoke/built-app.mjs')], { stdio: 'inherit', cwd: root });
 if (smoke.status !== 0) process.exit(smoke.status ?? 1);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-'));

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Smoke check of the built main process (out/main/index.js): every import it
+// Smoke checks of the build. The main process (out/main/index.js): every import it
 // keeps external must resolve and evaluate on Node 24, Electron's Node, e.g.
 // a JSON import that lost its import attribute in the bundle would fail here.
 // Electron itself is stubbed, since its binary is not on every machine.
