@@ -131,3 +131,25 @@ test('a sale in progress survives a reload', async ({ page }) => {
   await expect(page.getByTestId('screen-sell')).toBeVisible();
   await expect(lines(page)).toHaveCount(1);
 });
+
+test('a customer is created at the till, with a field error first, and attached to the sale', async ({ page }) => {
+  await scan(page, store().stocked[11]!.barcode);
+  await expect(lines(page)).toHaveCount(1);
+  await page.keyboard.press('F10');
+  await expect(page.getByTestId('customer-dialog')).toBeVisible();
+  await page.getByTestId('customer-new').click();
+  const docNumber = String(Date.now()).slice(-10);
+  await page.getByTestId('customer-field-document').fill(docNumber);
+  await page.getByTestId('customer-field-firstName').fill('Valentina');
+  await page.getByTestId('customer-field-lastName').fill('Ospina');
+  await page.getByTestId('customer-field-email').fill('valentina-arroba-correo');
+  await page.getByTestId('customer-create').click();
+  await expect(page.getByTestId('customer-error-email')).toBeVisible();
+  await shot(page, '36-customer-field-error');
+  await page.getByTestId('customer-field-email').fill('valentina.ospina@example.com');
+  await page.getByTestId('customer-create').click();
+  await expect(page.getByTestId('customer-name')).toContainText('Valentina Ospina');
+  if (await page.getByTestId('customer-dialog').isVisible()) await page.keyboard.press('Escape');
+  await expect(page.getByTestId('customer-dialog')).toBeHidden();
+  await expect(page.getByTestId('customer-name')).toContainText('Valentina Ospina');
+});
