@@ -3,13 +3,11 @@
  * with their variants (one query), priced, with stock warnings and names.
  */
 import type Database from 'better-sqlite3';
-import type { Cart, CartLine, SellableVariant } from '../../shared/ipc/dto-sales';
+import { emptyCart, type Cart, type CartLine, type SellableVariant } from '../../shared/ipc/dto-sales';
 import type { CustomerService } from '../customers/customer-service';
 import type { SettingsService } from '../settings/settings-service';
 import { discountOf, type CartLineRow, type DraftRow, type DraftStore } from './draft-store';
 import { priceCart } from './pricing';
-
-const EMPTY_TOTALS = { gross: 0, discount: 0, base: 0, tax: 0, total: 0, taxes: [] };
 
 export function createCartView(
   sqlite: Database.Database,
@@ -20,21 +18,7 @@ export function createCartView(
   const staffName = sqlite.prepare(`SELECT display_name FROM staff_users WHERE id = ?`).pluck();
   return function cartOf(draft: DraftRow | undefined): Cart {
     const store = settings.store();
-    if (!draft) {
-      return {
-        draftId: null,
-        draftGlobalId: null,
-        lines: [],
-        customer: null,
-        billingAddressId: null,
-        shippingAddressId: null,
-        orderDiscount: null,
-        orderDiscountApprovedBy: null,
-        pricesIncludeTax: store.pricesIncludeTax,
-        totals: EMPTY_TOTALS,
-        updatedAt: null,
-      };
-    }
+    if (!draft) return emptyCart(store.pricesIncludeTax);
     const rows = q.cartLines.all(draft.id) as CartLineRow[];
     const priced = priceCart(
       rows.map((l) => ({ unitPrice: l.unitPrice, quantity: l.quantity, taxRateBp: l.taxRateBp, taxCode: l.taxCode, discount: discountOf(l.discountKind, l.discountValue) })),

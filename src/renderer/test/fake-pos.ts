@@ -19,17 +19,18 @@ import { contract, type Access, type CompleteOutcome } from '../../shared/ipc/co
 import type { AddressDto, CustomerDetail, ReferenceLists } from '../../shared/ipc/dto-customers';
 import type { AppStatus, CategoryTaxDto, SessionInfo, StaffSummary, StaffUserDto, StoreSettings, TaxRateDto } from '../../shared/ipc/dto';
 import { roleAtLeast } from '../../shared/roles';
-import type {
-  Cart,
-  CartLine,
-  CustomerSummary,
-  DiscountDto,
-  ParkedSale,
-  ProductHit,
-  Receipt,
-  SaleSummary,
-  SellableVariant,
-  VariantGrid,
+import {
+  emptyCart,
+  type Cart,
+  type CartLine,
+  type CustomerSummary,
+  type DiscountDto,
+  type ParkedSale,
+  type ProductHit,
+  type Receipt,
+  type SaleSummary,
+  type SellableVariant,
+  type VariantGrid,
 } from '../../shared/ipc/dto-sales';
 
 export interface FakeUser extends StaffSummary {
@@ -363,21 +364,7 @@ export function createFakePos(options: FakePosOptions = {}) {
 
   function cartOf(draft: Draft | null): Cart {
     const includeTax = state.settings.pricesIncludeTax;
-    if (!draft) {
-      return {
-        draftId: null,
-        draftGlobalId: null,
-        lines: [],
-        customer: null,
-        billingAddressId: null,
-        shippingAddressId: null,
-        orderDiscount: null,
-        orderDiscountApprovedBy: null,
-        pricesIncludeTax: includeTax,
-        totals: { gross: 0, discount: 0, base: 0, tax: 0, total: 0, taxes: [] },
-        updatedAt: null,
-      };
-    }
+    if (!draft) return emptyCart(includeTax);
     const inCart = new Map<number, number>();
     for (const l of draft.lines) inCart.set(l.variantId, (inCart.get(l.variantId) ?? 0) + l.quantity);
     const afterLine = draft.lines.map((l) => l.unitPrice * l.quantity - discountOf(l.discount, l.unitPrice * l.quantity));

@@ -149,3 +149,18 @@ export interface SaleSummary {
   customerName: string | null;
   lineCount: number;
 }
+
+/** The till with no sale in progress (no draft row yet). */
+export const emptyCart = (pricesIncludeTax: boolean): Cart => ({
+  draftId: null,
+  draftGlobalId: null,
+  lines: [],
+  customer: null,
+  billingAddressId: null,
+  shippingAddressId: null,
+  orderDiscount: null,
+  orderDiscountApprovedBy: null,
+  pricesIncludeTax,
+  totals: { gross: 0, discount: 0, base: 0, tax: 0, total: 0, taxes: [] },
+  updatedAt: null,
+});

@@ -10,23 +10,11 @@ import type { ErrorInfo, Result } from '../../../shared/errors';
 import type { PosApi } from '../../../shared/ipc/api';
 import type { CompleteOutcome } from '../../../shared/ipc/contract';
 import type { StaffSummary } from '../../../shared/ipc/dto';
-import type { Cart, DiscountDto, ParkedSale, ProductHit, Receipt, SaleSummary, VariantGrid } from '../../../shared/ipc/dto-sales';
+import { emptyCart, type Cart, type DiscountDto, type ParkedSale, type ProductHit, type Receipt, type SaleSummary, type VariantGrid } from '../../../shared/ipc/dto-sales';
 import { roleAtLeast } from '../../../shared/roles';
 import type { TenderDraft } from './tender-math';
 
-export const EMPTY_CART: Cart = {
-  draftId: null,
-  draftGlobalId: null,
-  lines: [],
-  customer: null,
-  billingAddressId: null,
-  shippingAddressId: null,
-  orderDiscount: null,
-  orderDiscountApprovedBy: null,
-  pricesIncludeTax: true,
-  totals: { gross: 0, discount: 0, base: 0, tax: 0, total: 0, taxes: [] },
-  updatedAt: null,
-};
+export const EMPTY_CART: Cart = emptyCart(true);
 
 export interface Approval {
   userId: number;
