@@ -282,6 +282,13 @@ export const en: Messages = {
       priceChanged: 'Price changed (was {{price}}): {{reason}}',
       discountReason: 'Discount reason: {{reason}}',
       approvedBy: 'Approved by {{name}}',
+      qtyEmpty: 'Type a quantity.',
+      qtyNotWhole: '“{{typed}}” is not a whole number: type the quantity as a whole number, with no decimals, letters or signs.',
+      qtyTooSmall: 'The quantity must be at least 1 (you typed {{typed}}). To take the item out, remove the line.',
+      qtyTooLarge: 'The quantity can be at most {{max}} (you typed {{typed}}).',
+      qtyConfirmTitle: 'Large quantity',
+      qtyConfirm: 'Set the quantity of {{name}} to {{quantity}} units (now {{current}})?',
+      qtyConfirmOk: 'Yes, {{quantity}} units',
     },
     totals: {
       label: 'Totals',

@@ -283,6 +283,13 @@ export const es = {
       priceChanged: 'Precio cambiado (antes {{price}}): {{reason}}',
       discountReason: 'Motivo del descuento: {{reason}}',
       approvedBy: 'Aprobado por {{name}}',
+      qtyEmpty: 'Escriba una cantidad.',
+      qtyNotWhole: '«{{typed}}» no es un número entero: escriba la cantidad como número entero, sin decimales, letras ni signos.',
+      qtyTooSmall: 'La cantidad debe ser al menos 1 (escribió {{typed}}). Para sacar el artículo, quite la línea.',
+      qtyTooLarge: 'La cantidad puede ser como máximo {{max}} (escribió {{typed}}).',
+      qtyConfirmTitle: 'Cantidad grande',
+      qtyConfirm: '¿Poner la cantidad de {{name}} en {{quantity}} unidades (ahora {{current}})?',
+      qtyConfirmOk: 'Sí, {{quantity}} unidades',
     },
     totals: {
       label: 'Totales',

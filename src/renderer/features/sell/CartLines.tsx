@@ -5,9 +5,13 @@ import { formatNumber } from '../../lib/format';
 import { formatPercent } from '../../lib/money-input';
 import { useMoney } from '../../lib/use-money';
 import { useSell } from '../../stores/stores-context';
+import { checkQuantity, QUANTITY_CONFIRM_ABOVE, QUANTITY_MAX } from './quantity';
 
-/** The lines of the sale in progress, newest last; click or arrow keys select one. */
-export function CartLines({ onRemove }: { onRemove: (lineId: number) => void }) {
+/**
+ * The lines of the sale in progress, newest last; click or arrow keys select one.
+ * A typed quantity above QUANTITY_CONFIRM_ABOVE goes to `onBigQuantity` to be confirmed first.
+ */
+export function CartLines({ onRemove, onBigQuantity }: { onRemove: (lineId: number) => void; onBigQuantity: (lineId: number, quantity: number) => void }) {
   const { t } = useTranslation();
   const lines = useSell((s) => s.cart.lines);
   const selected = useSell((s) => s.selectedLineId);
@@ -44,6 +48,7 @@ export function CartLines({ onRemove }: { onRemove: (lineId: number) => void }) 
               flashSeq={flash?.lineId === line.lineId ? flash.seq : null}
               onSelect={select}
               onRemove={onRemove}
+              onBigQuantity={onBigQuantity}
             />
           ))}
         </ul>
@@ -79,33 +84,56 @@ interface RowProps {
   flashSeq: number | null;
   onSelect: (lineId: number) => void;
   onRemove: (lineId: number) => void;
+  onBigQuantity: (lineId: number, quantity: number) => void;
 }
 
 const CartLineRow = memo(
   function CartLineRow(props: RowProps) {
     return <CartLineRowView {...props} />;
   },
-  (a, b) => a.selected === b.selected && a.flashSeq === b.flashSeq && a.onSelect === b.onSelect && a.onRemove === b.onRemove && sameLine(a.line, b.line),
+  (a, b) => a.selected === b.selected && a.flashSeq === b.flashSeq && a.onSelect === b.onSelect && a.onRemove === b.onRemove && a.onBigQuantity === b.onBigQuantity && sameLine(a.line, b.line),
 );
 
-function CartLineRowView({ line, selected, flashSeq, onSelect: selectLine, onRemove: removeLine }: RowProps) {
+function CartLineRowView({ line, selected, flashSeq, onSelect: selectLine, onRemove: removeLine, onBigQuantity }: RowProps) {
   const { t, i18n } = useTranslation();
   const money = useMoney();
   const changeQuantity = useSell((s) => s.changeQuantity);
   const setQuantity = useSell((s) => s.setQuantity);
   const [draft, setDraft] = useState<string | null>(null);
+  /** Why the last typed quantity was refused (shown under the line until the next edit). */
+  const [problem, setProblem] = useState<string | null>(null);
   const v = line.variant;
   const color = i18n.resolvedLanguage === 'en' ? v.colorNameEn : v.colorName;
   const id = line.lineId;
   const onSelect = () => selectLine(id);
   const onRemove = () => removeLine(id);
 
-  const commitQuantity = () => {
-    if (draft === null) return;
-    const quantity = Number(draft);
+  /** Sends a typed quantity, or says what is wrong with it (the box goes back to the line's quantity). */
+  const commitQuantity = (): boolean => {
+    if (draft === null) return true;
+    const typed = draft.trim();
+    const check = checkQuantity(typed);
     setDraft(null);
-    if (Number.isInteger(quantity) && quantity >= 1 && quantity <= 9999 && quantity !== line.quantity) void setQuantity(id, quantity);
+    if (!check.ok) {
+      const max = formatNumber(QUANTITY_MAX, money.locale);
+      setProblem(
+        check.problem === 'empty'
+          ? t('sell.cart.qtyEmpty')
+          : check.problem === 'notWhole'
+            ? t('sell.cart.qtyNotWhole', { typed })
+            : check.problem === 'tooSmall'
+              ? t('sell.cart.qtyTooSmall', { typed })
+              : t('sell.cart.qtyTooLarge', { typed, max }),
+      );
+      return false;
+    }
+    setProblem(null);
+    if (check.quantity === line.quantity) return true;
+    if (check.quantity > QUANTITY_CONFIRM_ABOVE) onBigQuantity(id, check.quantity);
+    else void setQuantity(id, check.quantity);
+    return true;
   };
+  const problemId = `line-qty-problem-${id}`;
 
   return (
     <li
@@ -138,6 +166,11 @@ function CartLineRowView({ line, selected, flashSeq, onSelect: selectLine, onRem
         )}
         {line.discount && line.discount.reason && <span className="cart-line__note">{t('sell.cart.discountReason', { reason: line.discount.reason })}</span>}
         {line.approvedBy && <span className="cart-line__note">{t('sell.cart.approvedBy', { name: line.approvedBy })}</span>}
+        {problem && (
+          <span className="cart-line__problem" role="alert" id={problemId} data-testid={`line-qty-error-${id}`}>
+            {problem}
+          </span>
+        )}
       </div>
       <div className="cart-line__qty" onClick={(event) => event.stopPropagation()}>
         <button
@@ -158,20 +191,28 @@ function CartLineRowView({ line, selected, flashSeq, onSelect: selectLine, onRem
           data-testid={`line-qty-${id}`}
           aria-label={t('sell.cart.quantityOf', { name: v.name })}
           inputMode="numeric"
+          maxLength={12}
           value={draft ?? String(line.quantity)}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? problemId : undefined}
           onFocus={(event) => {
             onSelect();
             event.target.select();
           }}
-          onChange={(event) => setDraft(event.target.value.replace(/\D/g, '').slice(0, 4))}
-          onBlur={commitQuantity}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setProblem(null);
+          }}
+          onBlur={() => void commitQuantity()}
           onKeyDown={(event) => {
             if (event.key === 'Enter') {
               event.preventDefault();
-              commitQuantity();
+              // Refused: the cursor stays here to type it again.
+              if (!commitQuantity()) event.currentTarget.select();
             } else if (event.key === 'Escape') {
               event.stopPropagation();
               setDraft(null);
+              setProblem(null);
             }
           }}
         />

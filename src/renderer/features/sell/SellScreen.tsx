@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CartLine } from '../../../shared/ipc/dto-sales';
+import { formatNumber } from '../../lib/format';
+import { useLocale } from '../../lib/use-locale';
 import { useSell, useSellStore } from '../../stores/stores-context';
 import { ApprovalDialog } from './ApprovalDialog';
 import { CartLines } from './CartLines';
@@ -24,6 +26,7 @@ import { VoidDialog } from './VoidDialog';
 
 export type SellDialog =
   | { kind: 'remove'; line: CartLine }
+  | { kind: 'quantity'; line: CartLine; quantity: number }
   | { kind: 'lineDiscount'; lineId: number }
   | { kind: 'orderDiscount' }
   | { kind: 'price'; lineId: number }
@@ -40,6 +43,7 @@ export type SellDialog =
  */
 export function SellScreen() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const store = useSellStore();
   const enter = useSell((s) => s.enter);
   const scanError = useSell((s) => s.scanError);
@@ -88,6 +92,14 @@ export function SellScreen() {
     (lineId: number) => {
       const line = store.getState().cart.lines.find((l) => l.lineId === lineId);
       if (line) setDialog({ kind: 'remove', line });
+    },
+    [store],
+  );
+
+  const askQuantity = useCallback(
+    (lineId: number, quantity: number) => {
+      const line = store.getState().cart.lines.find((l) => l.lineId === lineId);
+      if (line) setDialog({ kind: 'quantity', line, quantity });
     },
     [store],
   );
@@ -175,7 +187,7 @@ export function SellScreen() {
         <div className="sell__body">
           <div className="sell__main">
             <CustomerBar onOpen={() => act('customer')} />
-            <CartLines onRemove={askRemove} />
+            <CartLines onRemove={askRemove} onBigQuantity={askQuantity} />
             <LineActions onAction={act} />
           </div>
           <aside className="sell__side" aria-label={t('sell.side')}>
@@ -203,6 +215,18 @@ export function SellScreen() {
           onClose={closeDialog}
           onConfirm={() => {
             void store.getState().removeLine(dialog.line.lineId);
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog?.kind === 'quantity' && (
+        <ConfirmDialog
+          title={t('sell.cart.qtyConfirmTitle')}
+          message={t('sell.cart.qtyConfirm', { name: dialog.line.variant.name, quantity: formatNumber(dialog.quantity, locale), current: formatNumber(dialog.line.quantity, locale) })}
+          confirmLabel={t('sell.cart.qtyConfirmOk', { quantity: formatNumber(dialog.quantity, locale) })}
+          onClose={closeDialog}
+          onConfirm={() => {
+            void store.getState().setQuantity(dialog.line.lineId, dialog.quantity);
             closeDialog();
           }}
         />

@@ -1,0 +1,132 @@
+/**
+ * Issue #7, till hardening (renderer side): bad quantities, implausible cash,
+ * keyboard focus in the customer dialog, resuming over an open sale, a
+ * session that ended elsewhere, and the same PIN message at login and approval.
+ */
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SessionInfo } from '../../../shared/ipc/dto';
+import { barcodeOf, createFakePos, type FakePosOptions } from '../../test/fake-pos';
+import { renderApp } from '../../test/render-app';
+
+const cashier: SessionInfo = { user: { id: 1, displayName: 'Ana Gómez', role: 'cashier' }, since: '2026-05-14T10:00:00.000Z' };
+
+type Fake = ReturnType<typeof createFakePos>;
+
+async function openSell(options: FakePosOptions = {}, wrap?: (fake: Fake) => Fake['api']) {
+  const fake = createFakePos({ session: cashier, ...options });
+  const view = renderApp(wrap ? wrap(fake) : fake.api);
+  await screen.findByTestId('screen-sell');
+  await waitFor(() => expect(fake.calls.some((c) => c.channel === 'sales.current')).toBe(true));
+  return { ...fake, ...view };
+}
+
+/** A scanner: the characters and Enter in one fast burst at whatever has focus. */
+async function scanBurst(code: string) {
+  const target = document.activeElement ?? document.body;
+  await act(async () => {
+    for (const key of code) {
+      const landed = fireEvent.keyDown(target, { key });
+      if (landed && target instanceof HTMLInputElement) fireEvent.change(target, { target: { value: target.value + key } });
+    }
+    fireEvent.keyDown(target, { key: 'Enter' });
+  });
+}
+
+const lines = () => [...screen.getByTestId('cart').querySelectorAll<HTMLElement>('[data-line-id]')];
+const lineId = (index = 0) => Number(lines()[index]?.dataset.lineId);
+const callsOf = (calls: Fake['calls'], channel: string) => calls.filter((c) => c.channel === channel).map((c) => c.input);
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+async function typeQuantity(id: number, text: string) {
+  const box = screen.getByTestId(`line-qty-${id}`) as HTMLInputElement;
+  await act(async () => {
+    box.focus();
+    fireEvent.change(box, { target: { value: text } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+  });
+  return box;
+}
+
+describe('typed quantity (item 10)', () => {
+  it('refuses 2.5, -3, 0, letters and 999999 with the reason, and never sends another number', async () => {
+    const { calls } = await openSell();
+    await scanBurst(barcodeOf(11));
+    await waitFor(() => expect(lines()).toHaveLength(1));
+    const id = lineId();
+
+    const cases: Array<[string, RegExp]> = [
+      ['2.5', /«2\.5» no es un número entero/],
+      ['2,5', /«2,5» no es un número entero/],
+      ['-3', /al menos 1 \(escribió -3\)/],
+      ['0', /al menos 1 \(escribió 0\)/],
+      ['abc', /«abc» no es un número entero/],
+      ['999999', /como máximo 9\.999 \(escribió 999999\)/],
+    ];
+    for (const [typed, message] of cases) {
+      const box = await typeQuantity(id, typed);
+      expect(screen.getByTestId(`line-qty-error-${id}`).textContent, typed).toMatch(message);
+      // The box shows the line's real quantity again, and the cursor stays there.
+      expect(box.value, typed).toBe('1');
+      expect(box.getAttribute('aria-invalid')).toBe('true');
+      expect(document.activeElement).toBe(box);
+    }
+    expect(callsOf(calls, 'sales.setQuantity')).toEqual([]);
+
+    // A good quantity clears the message and is sent as typed.
+    await typeQuantity(id, '3');
+    await waitFor(() => expect(screen.getByTestId(`line-qty-${id}`)).toHaveProperty('value', '3'));
+    expect(screen.queryByTestId(`line-qty-error-${id}`)).toBeNull();
+    expect(callsOf(calls, 'sales.setQuantity')).toEqual([{ lineId: id, quantity: 3 }]);
+  });
+
+  it('says it in English too', async () => {
+    await openSell();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('lang-en'));
+    });
+    screen.getByTestId('scan-input').focus();
+    await scanBurst(barcodeOf(11));
+    await waitFor(() => expect(lines()).toHaveLength(1));
+    const id = lineId();
+    await typeQuantity(id, '2.5');
+    expect(screen.getByTestId(`line-qty-error-${id}`).textContent).toContain('“2.5” is not a whole number');
+    await typeQuantity(id, '10000');
+    expect(screen.getByTestId(`line-qty-error-${id}`).textContent).toContain('at most 9.999 (you typed 10000)');
+  });
+
+  it('asks before sending a very large quantity', async () => {
+    const { calls } = await openSell();
+    await scanBurst(barcodeOf(11));
+    await waitFor(() => expect(lines()).toHaveLength(1));
+    const id = lineId();
+
+    await typeQuantity(id, '500');
+    const confirm = await screen.findByTestId('confirm-dialog');
+    expect(confirm.textContent).toContain('500 unidades');
+    expect(callsOf(calls, 'sales.setQuantity')).toEqual([]);
+    // No: nothing is sent and the line keeps its quantity.
+    await act(async () => {
+      fireEvent.click(within(confirm).getByTestId('confirm-cancel'));
+    });
+    expect(screen.queryByTestId('confirm-dialog')).toBeNull();
+    expect(screen.getByTestId(`line-qty-${id}`)).toHaveProperty('value', '1');
+    expect(callsOf(calls, 'sales.setQuantity')).toEqual([]);
+
+    await typeQuantity(id, '500');
+    await act(async () => {
+      fireEvent.click(within(await screen.findByTestId('confirm-dialog')).getByTestId('confirm-ok'));
+    });
+    await waitFor(() => expect(screen.getByTestId(`line-qty-${id}`)).toHaveProperty('value', '500'));
+    expect(callsOf(calls, 'sales.setQuantity')).toEqual([{ lineId: id, quantity: 500 }]);
+
+    // Up to 100 goes straight through.
+    await typeQuantity(id, '100');
+    await waitFor(() => expect(screen.getByTestId(`line-qty-${id}`)).toHaveProperty('value', '100'));
+    expect(screen.queryByTestId('confirm-dialog')).toBeNull();
+  });
+});
