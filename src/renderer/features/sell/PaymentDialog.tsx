@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { formatMoneyInput, parseMoneyInput } from '../../lib/money-input';
 import { useMoney } from '../../lib/use-money';
 import { useSell, useStatus } from '../../stores/stores-context';
+import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorNote, Field } from './FormBits';
 import { KeyHint } from './KeyHint';
 import { quickCashAmounts, summarizeTenders, type TenderDraft } from './tender-math';
@@ -17,6 +18,12 @@ const METHODS: { method: PaymentMethod; testId: string }[] = [
 ];
 
 const needsReference = (method: PaymentMethod) => method === 'card' || method === 'transfer';
+
+/** Cash handed over above this many times the amount due is confirmed before it is added (a slip of the keyboard, not a customer). */
+export const IMPLAUSIBLE_CASH_FACTOR = 10;
+
+/** A figure whose text is long gets a smaller font, so it fits its box (which may also grow). */
+const figureSize = (text: string) => (text.length > 16 ? 'small' : text.length > 12 ? 'medium' : undefined);
 
 /**
  * Take payment: one or more tenders until the sale is covered. Cash is what
@@ -51,6 +58,8 @@ export function PaymentDialog() {
   const [amount, setAmount] = useState(() => prefill('cash', tenders));
   const [reference, setReference] = useState('');
   const [errors, setErrors] = useState<{ amount?: string; reference?: string }>({});
+  /** Cash far beyond the amount due, waiting for the cashier's yes. */
+  const [implausible, setImplausible] = useState<{ tender: TenderDraft; due: number } | null>(null);
   const amountInput = useRef<HTMLInputElement>(null);
   const completeButton = useRef<HTMLButtonElement>(null);
 
@@ -90,7 +99,13 @@ export function PaymentDialog() {
     if (needsReference(method) && !reference.trim()) next.reference = t('sell.pay.referenceRequired');
     setErrors(next);
     if (next.amount || next.reference || value === null) return;
-    push({ method, amount: value, reference: needsReference(method) ? reference.trim() : null });
+    const tender: TenderDraft = { method, amount: value, reference: needsReference(method) ? reference.trim() : null };
+    const due = remainingFor('cash', tenders);
+    if (method === 'cash' && value > IMPLAUSIBLE_CASH_FACTOR * Math.max(due, 1)) {
+      setImplausible({ tender, due });
+      return;
+    }
+    push(tender);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -110,7 +125,9 @@ export function PaymentDialog() {
         <div className="pay__summary">
           <div className="pay__figure">
             <span>{t('sell.pay.total')}</span>
-            <strong data-testid="payment-total">{money.format(total)}</strong>
+            <strong data-testid="payment-total" data-size={figureSize(money.format(total))}>
+              {money.format(total)}
+            </strong>
           </div>
           <div className="pay__figure">
             <span>{t('sell.pay.remaining')}</span>
@@ -118,7 +135,9 @@ export function PaymentDialog() {
           </div>
           <div className="pay__figure pay__figure--change">
             <span>{t('sell.pay.change')}</span>
-            <strong data-testid="change-due">{money.format(summary.change)}</strong>
+            <strong data-testid="change-due" data-size={figureSize(money.format(summary.change))} title={money.format(summary.change)}>
+              {money.format(summary.change)}
+            </strong>
           </div>
         </div>
 
@@ -232,6 +251,19 @@ export function PaymentDialog() {
           {completing ? t('sell.pay.completing') : t('sell.pay.complete')} <KeyHint keys="F9" />
         </button>
       </div>
+      {implausible && (
+        <ConfirmDialog
+          testId="cash-confirm"
+          title={t('sell.pay.bigCashTitle')}
+          message={t('sell.pay.bigCash', { amount: money.format(implausible.tender.amount), due: money.format(implausible.due), times: IMPLAUSIBLE_CASH_FACTOR })}
+          confirmLabel={t('sell.pay.bigCashOk', { amount: money.format(implausible.tender.amount) })}
+          onClose={() => setImplausible(null)}
+          onConfirm={() => {
+            push(implausible.tender);
+            setImplausible(null);
+          }}
+        />
+      )}
     </Dialog>
   );
 }

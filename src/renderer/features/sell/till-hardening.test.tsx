@@ -6,12 +6,14 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../../shared/ipc/dto';
+import { formatMoney } from '../../../shared/money';
 import { barcodeOf, createFakePos, type FakePosOptions } from '../../test/fake-pos';
 import { renderApp } from '../../test/render-app';
 
 const cashier: SessionInfo = { user: { id: 1, displayName: 'Ana Gómez', role: 'cashier' }, since: '2026-05-14T10:00:00.000Z' };
 
 type Fake = ReturnType<typeof createFakePos>;
+const cop = (minor: number) => formatMoney(minor, 'COP', 'es-CO');
 
 async function openSell(options: FakePosOptions = {}, wrap?: (fake: Fake) => Fake['api']) {
   const fake = createFakePos({ session: cashier, ...options });
@@ -128,5 +130,53 @@ describe('typed quantity (item 10)', () => {
     await typeQuantity(id, '100');
     await waitFor(() => expect(screen.getByTestId(`line-qty-${id}`)).toHaveProperty('value', '100'));
     expect(screen.queryByTestId('confirm-dialog')).toBeNull();
+  });
+});
+
+describe('implausible cash (item 8)', () => {
+  it('asks before adding cash over 10 times the amount due, and adds it only on yes', async () => {
+    const { calls } = await openSell();
+    await scanBurst(barcodeOf(11));
+    await waitFor(() => expect(lines()).toHaveLength(1));
+    await act(async () => {
+      fireEvent.keyDown(document.activeElement ?? document.body, { key: 'F9' });
+    });
+    const dialog = await screen.findByTestId('payment-dialog');
+    const amount = within(dialog).getByTestId('tender-amount') as HTMLInputElement;
+
+    fireEvent.change(amount, { target: { value: '1000000000' } });
+    fireEvent.click(within(dialog).getByTestId('tender-add'));
+    const confirm = await screen.findByTestId('cash-confirm');
+    expect(confirm.textContent).toContain(cop(100_000_000_000));
+    expect(confirm.textContent).toContain(cop(4_990_000));
+    expect(within(dialog).queryByTestId('tender-list')).toBeNull();
+    expect(document.activeElement).toBe(within(confirm).getByTestId('confirm-ok'));
+
+    // No: nothing added, back to the amount.
+    await act(async () => {
+      fireEvent.click(within(confirm).getByTestId('confirm-cancel'));
+    });
+    expect(screen.queryByTestId('cash-confirm')).toBeNull();
+    expect(within(dialog).queryByTestId('tender-list')).toBeNull();
+    expect(within(dialog).getByTestId('complete-sale')).toHaveProperty('disabled', true);
+
+    // 10 times is still plausible (a big note for a small sale): no question.
+    fireEvent.change(amount, { target: { value: '499000' } });
+    fireEvent.click(within(dialog).getByTestId('tender-add'));
+    expect(screen.queryByTestId('cash-confirm')).toBeNull();
+    expect(within(dialog).getByTestId('tender-line-0').textContent).toContain(cop(49_900_000));
+    fireEvent.click(within(dialog).getByTestId('tender-remove-0'));
+
+    fireEvent.change(amount, { target: { value: '1000000000' } });
+    fireEvent.click(within(dialog).getByTestId('tender-add'));
+    await act(async () => {
+      fireEvent.click(within(await screen.findByTestId('cash-confirm')).getByTestId('confirm-ok'));
+    });
+    expect(within(dialog).getByTestId('tender-line-0').textContent).toContain(cop(100_000_000_000));
+    const change = within(dialog).getByTestId('change-due');
+    expect(change.textContent).toBe(cop(100_000_000_000 - 4_990_000));
+    // A long figure is set smaller so it fits its box.
+    expect(change.dataset.size).toBe('medium');
+    expect(callsOf(calls, 'sales.complete')).toEqual([]);
   });
 });
