@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { AddressDto } from '../../../shared/ipc/dto-customers';
@@ -22,6 +22,13 @@ export function CustomerDetailView({ id, onBack, onDone }: { id: number; onBack:
   const [adding, setAdding] = useState(false);
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
   const [saving, setSaving] = useState(false);
+  const attachButton = useRef<HTMLButtonElement>(null);
+  const loaded = detail !== null;
+
+  // Chosen from the search (often by keyboard): once the customer is loaded, Enter uses them.
+  useEffect(() => {
+    if (loaded) attachButton.current?.focus();
+  }, [loaded]);
 
   useEffect(() => {
     void open(id).then((result) => {
@@ -99,7 +106,7 @@ export function CustomerDetailView({ id, onBack, onDone }: { id: number; onBack:
         <button type="button" className="button button--quiet" onClick={onBack}>
           {t('sell.customer.back')}
         </button>
-        <button type="button" className="button button--primary" data-testid="customer-attach" data-autofocus disabled={saving || !detail} onClick={() => void attach()}>
+        <button type="button" ref={attachButton} className="button button--primary" data-testid="customer-attach" data-autofocus disabled={saving || !detail} onClick={() => void attach()}>
           {t('sell.customer.attach')}
         </button>
       </div>

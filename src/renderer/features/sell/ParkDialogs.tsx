@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../shared/errors';
+import type { ParkedSale } from '../../../shared/ipc/dto-sales';
 import { Dialog } from '../../components/Dialog';
 import { formatMoment, formatNumber } from '../../lib/format';
 import { useMoney } from '../../lib/use-money';
 import { useSell } from '../../stores/stores-context';
+import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorNote, Field } from './FormBits';
 
 /** Hold the sale in progress (an optional label says whose it is) and start an empty one. */
@@ -58,13 +60,25 @@ export function ParkedDialog({ onClose }: { onClose: () => void }) {
   const parked = useSell((s) => s.parked);
   const loadParked = useSell((s) => s.loadParked);
   const resume = useSell((s) => s.resume);
+  const openLines = useSell((s) => s.cart.lines.length);
+  const openTotal = useSell((s) => s.cart.totals.total);
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
+  /** A parked sale chosen while another sale with lines is open: main parks that one in its place, so ask first. */
+  const [replacing, setReplacing] = useState<ParkedSale | null>(null);
 
   useEffect(() => {
     void loadParked();
   }, [loadParked]);
 
-  const choose = async (draftId: number) => {
+  const name = (p: ParkedSale) => p.label || p.customerName || t('sell.parked.unnamed');
+
+  const choose = async (draftId: number, confirmed = false) => {
+    const chosen = parked.find((p) => p.draftId === draftId);
+    if (!confirmed && openLines > 0 && chosen) {
+      setReplacing(chosen);
+      return;
+    }
+    setReplacing(null);
     const outcome = await resume(draftId);
     if (outcome.status === 'done') onClose();
     else if (outcome.status === 'failed') setFailure(outcome.error);
@@ -81,7 +95,7 @@ export function ParkedDialog({ onClose }: { onClose: () => void }) {
           {parked.map((p) => (
             <li key={p.draftId}>
               <button type="button" className="pick-list__item" data-testid={`parked-${p.draftId}`} onClick={() => void choose(p.draftId)}>
-                <span className="pick-list__main">{p.label || p.customerName || t('sell.parked.unnamed')}</span>
+                <span className="pick-list__main">{name(p)}</span>
                 <span className="pick-list__meta">
                   {[formatMoment(p.parkedAt, money.locale)?.text, t('sell.parked.lines', { count: p.lineCount, n: formatNumber(p.lineCount, money.locale) })]
                     .filter(Boolean)
@@ -94,6 +108,20 @@ export function ParkedDialog({ onClose }: { onClose: () => void }) {
         </ul>
       )}
       <ErrorNote error={failure} testId="parked-error" />
+      {replacing && (
+        <ConfirmDialog
+          testId="resume-confirm"
+          title={t('sell.parked.replaceTitle')}
+          message={t('sell.parked.replace', {
+            lines: t('sell.parked.lines', { count: openLines, n: formatNumber(openLines, money.locale) }),
+            total: money.format(openTotal),
+            name: name(replacing),
+          })}
+          confirmLabel={t('sell.parked.replaceOk')}
+          onClose={() => setReplacing(null)}
+          onConfirm={() => void choose(replacing.draftId, true)}
+        />
+      )}
     </Dialog>
   );
 }

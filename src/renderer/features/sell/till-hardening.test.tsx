@@ -180,3 +180,92 @@ describe('implausible cash (item 8)', () => {
     expect(callsOf(calls, 'sales.complete')).toEqual([]);
   });
 });
+
+describe('customer and parked sales by keyboard (item 13)', () => {
+  it('puts focus on "Use this customer" after a search result is chosen with Enter', async () => {
+    await openSell();
+    await act(async () => {
+      fireEvent.keyDown(document.activeElement ?? document.body, { key: 'F10' });
+    });
+    const dialog = await screen.findByTestId('customer-dialog');
+    const search = within(dialog).getByTestId('customer-search');
+    expect(document.activeElement).toBe(search);
+    fireEvent.change(search, { target: { value: 'Carlos' } });
+    await within(dialog).findByTestId('customer-result-1');
+    await act(async () => {
+      fireEvent.keyDown(search, { key: 'Enter' });
+    });
+    await waitFor(() => expect(within(dialog).getByTestId('customer-detail-name').textContent).toBe('Carlos Rojas Díaz'));
+    const attach = within(dialog).getByTestId('customer-attach');
+    await waitFor(() => expect(document.activeElement).toBe(attach));
+  });
+
+  it('says the open sale will be parked before resuming another, and resumes only on yes', async () => {
+    const { calls } = await openSell();
+    await scanBurst(barcodeOf(21));
+    await waitFor(() => expect(lines()).toHaveLength(1));
+    await act(async () => {
+      fireEvent.keyDown(document.activeElement ?? document.body, { key: 'F8' });
+    });
+    const park = await screen.findByTestId('park-dialog');
+    fireEvent.change(within(park).getByTestId('park-label'), { target: { value: 'Señora chaqueta roja' } });
+    await act(async () => {
+      fireEvent.click(within(park).getByTestId('park-submit'));
+    });
+    await waitFor(() => expect(lines()).toHaveLength(0));
+
+    // A new sale with a line is open when the parked one is chosen.
+    screen.getByTestId('scan-input').focus();
+    await scanBurst(barcodeOf(11));
+    await waitFor(() => expect(lines()).toHaveLength(1));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('action-parked'));
+    });
+    const list = await screen.findByTestId('parked-list');
+    await act(async () => {
+      fireEvent.click(within(list).getAllByRole('button')[0] as HTMLElement);
+    });
+    const confirm = await screen.findByTestId('resume-confirm');
+    expect(confirm.textContent).toContain('La venta en curso (1 línea, ');
+    expect(confirm.textContent).toContain('quedará en espera para retomar «Señora chaqueta roja»');
+    expect(callsOf(calls, 'sales.resume')).toEqual([]);
+
+    await act(async () => {
+      fireEvent.click(within(confirm).getByTestId('confirm-cancel'));
+    });
+    expect(callsOf(calls, 'sales.resume')).toEqual([]);
+    expect(lines()[0]?.textContent).toContain('Camiseta');
+
+    await act(async () => {
+      fireEvent.click(within(list).getAllByRole('button')[0] as HTMLElement);
+    });
+    await act(async () => {
+      fireEvent.click(within(await screen.findByTestId('resume-confirm')).getByTestId('confirm-ok'));
+    });
+    await waitFor(() => expect(lines()[0]?.textContent).toContain('Jean clásico'));
+    expect(callsOf(calls, 'sales.resume')).toHaveLength(1);
+    expect(screen.queryByTestId('parked-dialog')).toBeNull();
+  });
+
+  it('resumes straight away when the open sale is empty', async () => {
+    const { calls } = await openSell();
+    await scanBurst(barcodeOf(21));
+    await waitFor(() => expect(lines()).toHaveLength(1));
+    await act(async () => {
+      fireEvent.keyDown(document.activeElement ?? document.body, { key: 'F8' });
+    });
+    await act(async () => {
+      fireEvent.click(within(await screen.findByTestId('park-dialog')).getByTestId('park-submit'));
+    });
+    await waitFor(() => expect(lines()).toHaveLength(0));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('action-parked'));
+    });
+    await act(async () => {
+      fireEvent.click(within(await screen.findByTestId('parked-list')).getAllByRole('button')[0] as HTMLElement);
+    });
+    await waitFor(() => expect(lines()).toHaveLength(1));
+    expect(screen.queryByTestId('resume-confirm')).toBeNull();
+    expect(callsOf(calls, 'sales.resume')).toHaveLength(1);
+  });
+});
