@@ -58,6 +58,7 @@ export const en: Messages = {
     enter: 'Enter',
     checking: 'Checking…',
     keyboardHint: 'You can also use the keyboard: digits, Backspace, Enter, and Esc to go back.',
+    sessionEnded: 'Your session ended (signed out on another screen or by an administrator). Choose your name and sign in again.',
   },
   nav: {
     label: 'Sections',

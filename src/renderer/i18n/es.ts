@@ -59,6 +59,7 @@ export const es = {
     enter: 'Entrar',
     checking: 'Verificando…',
     keyboardHint: 'También puede usar el teclado: números, Retroceso, Enter y Esc para volver.',
+    sessionEnded: 'Su sesión terminó (se cerró en otra pantalla o la cerró un administrador). Elija su nombre e ingrese de nuevo.',
   },
   nav: {
     label: 'Secciones',

@@ -16,6 +16,8 @@ export interface SessionState {
   loggingIn: boolean;
   loginError: ErrorInfo | null;
   logoutError: ErrorInfo | null;
+  /** The session was ended elsewhere (main answered UNAUTHENTICATED): the login screen says so. */
+  endedElsewhere: boolean;
   /** Picks up a session main already holds (e.g. after a reload). */
   restore(): Promise<void>;
   loadStaff(): Promise<void>;
@@ -23,6 +25,8 @@ export interface SessionState {
   login(userId: number, pin: string): Promise<boolean>;
   logout(): Promise<boolean>;
   clearLoginError(): void;
+  /** Main no longer knows this session: forget the user (the app returns to the login screen). */
+  sessionEnded(): void;
   /**
    * A new store's first administrator, from the login screen; signs them in.
    * Resolves null when signed in, else the error (the form shows it at its field).
@@ -42,6 +46,7 @@ export function createSessionStore(api: PosApi) {
     loggingIn: false,
     loginError: null,
     logoutError: null,
+    endedElsewhere: false,
 
     async restore() {
       const result = await api.session.current();
@@ -61,7 +66,7 @@ export function createSessionStore(api: PosApi) {
       set({ loggingIn: true, loginError: null });
       const result = await api.session.login({ userId, pin });
       if (result.ok) {
-        set({ current: result.value, loggingIn: false, loginError: null, logoutError: null });
+        set({ current: result.value, loggingIn: false, loginError: null, logoutError: null, endedElsewhere: false });
         return true;
       }
       set({ loggingIn: false, loginError: result.error });
@@ -83,10 +88,15 @@ export function createSessionStore(api: PosApi) {
       set({ loginError: null });
     },
 
+    sessionEnded() {
+      if (get().current === null) return;
+      set({ current: null, endedElsewhere: true, loggingIn: false, loginError: null, logoutError: null });
+    },
+
     async bootstrapAdmin(input) {
       const result = await api.session.bootstrapAdmin(input);
       if (!result.ok) return result.error;
-      set({ current: result.value, loginError: null, logoutError: null });
+      set({ current: result.value, loginError: null, logoutError: null, endedElsewhere: false });
       return null;
     },
   }));

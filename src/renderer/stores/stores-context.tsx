@@ -5,6 +5,7 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { PosApi } from '../../shared/ipc/api';
+import { guardSession } from '../lib/session-guard';
 import { createCustomerStore, type CustomerState, type CustomerStore } from '../features/sell/customer-store';
 import { createSellStore, type SellState, type SellStore } from '../features/sell/sell-store';
 import { createSettingsStore, type SettingsState, type SettingsStore } from '../features/settings/settings-store';
@@ -22,13 +23,16 @@ export interface Stores {
 }
 
 export function createStores(api: PosApi): Stores {
+  const session = createSessionStore(api);
+  // Any call answered UNAUTHENTICATED means the session ended elsewhere: back to the login screen.
+  const guarded = guardSession(api, () => session.getState().sessionEnded());
   return {
-    session: createSessionStore(api),
-    status: createStatusStore(api),
+    session,
+    status: createStatusStore(guarded),
     nav: createNavStore(),
-    sell: createSellStore(api),
-    customers: createCustomerStore(api),
-    settings: createSettingsStore(api),
+    sell: createSellStore(guarded),
+    customers: createCustomerStore(guarded),
+    settings: createSettingsStore(guarded),
   };
 }
 

@@ -20,6 +20,7 @@ export function LoginScreen() {
   const loadStaff = useSession((s) => s.loadStaff);
   const clearLoginError = useSession((s) => s.clearLoginError);
   const storeName = useStatus((s) => s.settings?.storeName);
+  const endedElsewhere = useSession((s) => s.endedElsewhere);
   const [chosen, setChosen] = useState<StaffSummary | null>(null);
   const [lastChosenId, setLastChosenId] = useState<number | null>(null);
   /** Main refused a first administrator: the store has staff after all (maybe none active). */
@@ -50,6 +51,11 @@ export function LoginScreen() {
       </header>
 
       <main className="login__body">
+        {endedElsewhere && (
+          <p className="notice" role="status" data-testid="session-ended">
+            {t('login.sessionEnded')}
+          </p>
+        )}
         {chosen ? (
           <PinPad user={chosen} onBack={back} />
         ) : staffStatus === 'ready' && staff.length === 0 && !bootstrapRefused ? (

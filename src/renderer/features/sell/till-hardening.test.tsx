@@ -269,3 +269,109 @@ describe('customer and parked sales by keyboard (item 13)', () => {
     expect(callsOf(calls, 'sales.resume')).toHaveLength(1);
   });
 });
+
+/** Main's router: every sales call needs a session (the fake's sales channels do not check). */
+const salesNeedSession = (fake: Fake): Fake['api'] => ({
+  ...fake.api,
+  sales: Object.fromEntries(
+    Object.entries(fake.api.sales).map(([action, call]) => [
+      action,
+      (input: never) => (fake.state.session ? (call as (i: never) => unknown)(input) : Promise.resolve({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'sign in with your PIN first' } })),
+    ]),
+  ) as unknown as Fake['api']['sales'],
+});
+
+describe('session and PIN messages (item 15)', () => {
+  it('goes back to the login screen, without the old user, when a call says the session ended elsewhere', async () => {
+    const fake = await openSell({}, salesNeedSession);
+    expect(screen.getByTestId('topbar-user').textContent).toContain('Ana Gómez');
+    await scanBurst(barcodeOf(11));
+    await waitFor(() => expect(lines()).toHaveLength(1));
+
+    // Signed out elsewhere (another window, an administrator): main forgets the session.
+    fake.state.session = null;
+    screen.getByTestId('scan-input').focus();
+    await scanBurst(barcodeOf(21));
+
+    await screen.findByTestId('screen-login');
+    expect(screen.queryByTestId('app-shell')).toBeNull();
+    expect(screen.queryByTestId('topbar-user')).toBeNull();
+    expect(screen.queryByTestId('scan-error')).toBeNull();
+    expect(screen.getByTestId('session-ended').textContent).toContain('Su sesión terminó');
+
+    // Signing in again returns to the sale, and the notice is gone.
+    fireEvent.click(await screen.findByTestId('staff-tile-1'));
+    for (const d of '2580') fireEvent.click(screen.getByTestId(`pin-key-${d}`));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('pin-enter'));
+    });
+    await screen.findByTestId('screen-sell');
+    expect(screen.queryByTestId('session-ended')).toBeNull();
+    await waitFor(() => expect(lines()).toHaveLength(1));
+  });
+
+  it('says the same about a wrong PIN and a locked user at login and in the approval dialog', async () => {
+    const lockedUntil = new Date(Date.now() + 5 * 60_000).toISOString();
+    const users = [
+      { id: 1, displayName: 'Ana Gómez', role: 'cashier' as const, pin: '2580' },
+      { id: 2, displayName: 'Luis Pérez', role: 'manager' as const, pin: '1397' },
+      { id: 4, displayName: 'Eva Mora', role: 'manager' as const, pin: '4826', lockedUntil },
+    ];
+
+    // At the login screen.
+    const loginFake = createFakePos({ users });
+    const first = renderApp(loginFake.api);
+    fireEvent.click(await screen.findByTestId('staff-tile-2'));
+    for (const d of '9999') fireEvent.click(screen.getByTestId(`pin-key-${d}`));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('pin-enter'));
+    });
+    const loginWrong = (await screen.findByTestId('login-error')).textContent;
+    fireEvent.click(screen.getByTestId('pin-back'));
+    fireEvent.click(await screen.findByTestId('staff-tile-4'));
+    for (const d of '4826') fireEvent.click(screen.getByTestId(`pin-key-${d}`));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('pin-enter'));
+    });
+    const loginLocked = (await screen.findByTestId('login-error')).textContent;
+    first.unmount();
+
+    // In the approval dialog of a discount above the threshold.
+    // Main's approval checks the PIN like a login, lock included (the fake's approval has no lock).
+    await openSell({ users }, (fake) => ({
+      ...fake.api,
+      sales: {
+        ...fake.api.sales,
+        setLineDiscount: async (input) =>
+          input.approval?.userId === 4 ? { ok: false, error: { code: 'USER_LOCKED', message: 'locked', field: 'pin', details: { lockedUntil } } } : fake.api.sales.setLineDiscount(input),
+      },
+    }));
+    await scanBurst(barcodeOf(11));
+    await waitFor(() => expect(lines()).toHaveLength(1));
+    await act(async () => {
+      fireEvent.keyDown(document.activeElement ?? document.body, { key: '%' });
+    });
+    const discount = await screen.findByTestId('discount-dialog');
+    fireEvent.change(within(discount).getByTestId('discount-value'), { target: { value: '50' } });
+    fireEvent.change(within(discount).getByTestId('discount-reason'), { target: { value: 'Prenda averiada' } });
+    await act(async () => {
+      fireEvent.click(within(discount).getByTestId('discount-submit'));
+    });
+    const approval = await screen.findByTestId('approval-dialog');
+    const approve = async (userId: number, pin: string) => {
+      fireEvent.click(within(approval).getByTestId(`approval-user-${userId}`));
+      fireEvent.change(within(approval).getByTestId('approval-pin'), { target: { value: pin } });
+      await act(async () => {
+        fireEvent.click(within(approval).getByTestId('approval-submit'));
+      });
+      return (await within(approval).findByTestId('approval-error')).textContent;
+    };
+    const approvalWrong = await approve(2, '9999');
+    const approvalLocked = await approve(4, '4826');
+
+    expect(loginWrong).toBe('PIN incorrecto. Le quedan 4 intentos.');
+    expect(approvalWrong).toBe(loginWrong);
+    expect(loginLocked).toMatch(/^Usuario bloqueado por demasiados intentos fallidos hasta /);
+    expect(approvalLocked).toBe(loginLocked);
+  });
+});
