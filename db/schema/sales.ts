@@ -41,6 +41,13 @@ export const invoices = sqliteTable(
     orderDiscountValue: integer('order_discount_value'),
     orderDiscountReason: text('order_discount_reason'),
     orderDiscountApprovedBy: integer('order_discount_approved_by').references(() => staffUsers.id),
+    /**
+     * The share of the sale (basis points, rounded up) the order discount had when it was
+     * given or approved: it may never grow past this and the store threshold without a new approval.
+     */
+    orderDiscountAllowedBp: integer('order_discount_allowed_bp'),
+    /** Tenders entered in the payment dialog before completion (JSON), kept with the draft across a reload. */
+    pendingTenders: text('pending_tenders'),
     parkedAt: timestamp('parked_at'),
     parkedLabel: text('parked_label'),
     completedAt: timestamp('completed_at'),
@@ -86,6 +93,8 @@ export const invoiceLines = sqliteTable(
     discountValue: integer('discount_value'),
     discountReason: text('discount_reason'),
     discountApprovedBy: integer('discount_approved_by').references(() => staffUsers.id),
+    /** The share of the line (basis points, rounded up) its discount had when given or approved; see orderDiscountAllowedBp. */
+    discountAllowedBp: integer('discount_allowed_bp'),
     discountAmount: integer('discount_amount').notNull().default(0),
     orderDiscountShare: integer('order_discount_share').notNull().default(0),
     taxCode: text('tax_code').notNull(),

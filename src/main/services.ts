@@ -29,6 +29,8 @@ export interface Services {
   reference: ReturnType<typeof createReferenceService>;
   receipts: ReceiptService;
   appInfo: { version: string; shell: 'electron' | 'web' };
+  /** Outbox documents the cloud has not acknowledged yet. */
+  outboxPending(): number;
 }
 
 export function createServices(
@@ -37,6 +39,7 @@ export function createServices(
   clock: Clock = systemClock,
 ): Services {
   const { sqlite } = db;
+  const outboxPending = sqlite.prepare(`SELECT COUNT(*) FROM sync_outbox WHERE acked_at IS NULL`).pluck();
   const audit = createAuditLog(sqlite, clock);
   const staff = createStaffService(sqlite, clock, audit);
   const settings = createSettingsService(sqlite, clock);
@@ -60,5 +63,6 @@ export function createServices(
     reference: createReferenceService(sqlite),
     receipts: createReceiptService(sqlite, settings),
     appInfo,
+    outboxPending: () => outboxPending.get() as number,
   };
 }

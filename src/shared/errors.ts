@@ -29,12 +29,16 @@ export interface ErrorInfo {
   field?: string;
   /** Plain JSON extra facts (e.g. lockedUntil). */
   details?: Record<string, string | number | boolean | null>;
+  /** Every field at fault when the input had several problems (a form shows them all at once). */
+  issues?: { field: string; message: string }[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
 /** An expected failure of a business rule or of input; never a bug. */
 export class DomainError extends Error {
+  issues?: ErrorInfo['issues'];
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -49,6 +53,7 @@ export class DomainError extends Error {
     const info: ErrorInfo = { code: this.code, message: this.message };
     if (this.field !== undefined) info.field = this.field;
     if (this.details !== undefined) info.details = this.details;
+    if (this.issues?.length) info.issues = this.issues;
     return info;
   }
 }

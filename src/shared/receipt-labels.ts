@@ -28,6 +28,8 @@ export interface ReceiptLabels {
   reference: string;
   change: string;
   items: string;
+  /** Printed large on a reprint, so a copy is never taken for a second sale. */
+  copy: string;
   method: Record<'cash' | 'card' | 'transfer' | 'store_credit', string>;
   /** Short names of tbltipo_documento codes, as printed before the number. */
   documentType: Record<string, string>;
@@ -55,6 +57,7 @@ const es: ReceiptLabels = {
   reference: 'Ref.',
   change: 'Cambio',
   items: 'Artículos',
+  copy: '*** COPIA ***',
   method: { cash: 'Efectivo', card: 'Tarjeta', transfer: 'Transferencia', store_credit: 'Saldo a favor' },
   documentType: { NATIONAL_ID: 'CC', TAX_ID: 'NIT', FOREIGNER_ID: 'CE', PASSPORT: 'Pasaporte' },
 };
@@ -81,6 +84,7 @@ const en: ReceiptLabels = {
   reference: 'Ref.',
   change: 'Change',
   items: 'Items',
+  copy: '*** COPY ***',
   method: { cash: 'Cash', card: 'Card', transfer: 'Transfer', store_credit: 'Store credit' },
   documentType: { NATIONAL_ID: 'ID', TAX_ID: 'Tax ID', FOREIGNER_ID: 'Foreign ID', PASSPORT: 'Passport' },
 };

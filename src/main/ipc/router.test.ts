@@ -53,6 +53,37 @@ describe('router', () => {
     });
   });
 
+  it('answers a 100,000-level nested input with a validation error, and logs it', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    const res = await router.call('pos:session.login', deep, newSessionState());
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(logged.at(-1)).toMatchObject({ channel: 'pos:session.login', code: 'VALIDATION' });
+    const arr = await router.call('pos:sales.scan', JSON.parse('['.repeat(50_000) + ']'.repeat(50_000)), newSessionState());
+    expect(arr).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('ends the session of a user disabled elsewhere, and applies a role change at the next call', async () => {
+    const admin = await services.staff.create({ username: 'ana', displayName: 'Ana', role: 'admin', pin: '2580' }, null);
+    const session = newSessionState();
+    expect(await router.call('pos:session.login', { userId: 1, pin: '2468' }, session)).toMatchObject({ ok: true });
+    expect(await router.call('pos:sales.current', {}, session)).toMatchObject({ ok: true });
+    // Disabled from another process (the admin CLI) writing the same file.
+    services.staff.disable('lucia', admin.id);
+    expect(await router.call('pos:sales.current', {}, session)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/ended/) },
+    });
+    expect(session.current).toBeNull();
+
+    const manager = newSessionState();
+    await services.staff.create({ username: 'carlos', displayName: 'Carlos', role: 'manager', pin: '1357' }, null);
+    expect(await router.call('pos:session.login', { userId: 3, pin: '1357' }, manager)).toMatchObject({ ok: true });
+    t.db.sqlite.prepare(`UPDATE staff_users SET role = 'cashier' WHERE id = 3`).run();
+    expect(await router.call('pos:settings.updateStore', { storeName: 'X' }, manager)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(manager.current?.user.role).toBe('cashier');
+  });
+
   it('never logs a PIN', async () => {
     await router.call('pos:session.login', { userId: 1, pin: '9753' }, newSessionState());
     expect(JSON.stringify(logged)).not.toContain('9753');

@@ -21,10 +21,30 @@ export interface Router {
 
 type AnyHandler = (input: unknown, ctx: { services: Services; session: SessionState }) => unknown;
 
-function checkAccess(access: Access, session: SessionState): void {
+/**
+ * The signed-in user as the database has them now: a disabled user's session
+ * ends at their next call, and a changed role applies at once.
+ */
+function refreshSession(services: Services, session: SessionState): boolean {
+  const signedIn = session.current;
+  if (!signedIn) return false;
+  const user = services.staff.activeSummary(signedIn.user.id);
+  if (!user) {
+    session.current = null;
+    return true;
+  }
+  if (user.role !== signedIn.user.role || user.displayName !== signedIn.user.displayName) {
+    session.current = { ...signedIn, user };
+  }
+  return false;
+}
+
+function checkAccess(access: Access, session: SessionState, ended: boolean): void {
   if (access === 'public') return;
   const user = session.current?.user;
-  if (!user) throw new DomainError('UNAUTHENTICATED', 'sign in with your PIN first');
+  if (!user) {
+    throw new DomainError('UNAUTHENTICATED', ended ? 'your session has ended: the user was disabled' : 'sign in with your PIN first');
+  }
   if (!roleAtLeast(user.role, access)) throw new DomainError('FORBIDDEN', `this needs a ${access}`);
 }
 
@@ -54,12 +74,8 @@ export function createRouter(services: Services, options: { log?: CallLog; handl
         const entry = table.get(channel);
         if (!entry) throw new DomainError('NOT_FOUND', `unknown channel ${channel}`);
         const parsed = entry.def.input.safeParse(rawInput);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0]!;
-          const field = issue.path.join('.');
-          throw new DomainError('VALIDATION', field ? `${field}: ${issue.message}` : issue.message, field || undefined);
-        }
-        checkAccess(entry.def.access, session);
+        if (!parsed.success) throw validationError(parsed.error.issues);
+        checkAccess(entry.def.access, session, refreshSession(services, session));
         result = { ok: true, value: await entry.handler(parsed.data, { services, session }) };
       } catch (err) {
         result = { ok: false, error: toErrorInfo(err) };
@@ -69,11 +85,29 @@ export function createRouter(services: Services, options: { log?: CallLog; handl
         ms: performance.now() - started,
         ok: result.ok,
         ...(result.ok ? {} : { code: result.error.code }),
-        input: redact(rawInput),
+        input: safeRedact(rawInput),
       });
       return result;
     },
   };
+}
+
+/** The first problem as the message, and every field's problem for forms. */
+function validationError(issues: readonly { path: PropertyKey[]; message: string }[]): DomainError {
+  const all = issues.slice(0, 50).map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
+  const first = all[0] ?? { field: '', message: 'invalid input' };
+  const err = new DomainError('VALIDATION', first.field ? `${first.field}: ${first.message}` : first.message, first.field || undefined);
+  err.issues = all.filter((i, n) => i.field && all.findIndex((j) => j.field === i.field) === n);
+  return err;
+}
+
+/** Logging never turns a call into a failure: an input too deep to copy is logged as such. */
+function safeRedact(input: unknown): unknown {
+  try {
+    return redact(input);
+  } catch {
+    return '[unloggable input]';
+  }
 }
 
 function toErrorInfo(err: unknown): ErrorInfo {

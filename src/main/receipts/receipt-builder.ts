@@ -104,16 +104,18 @@ export function createReceiptBuilder(sqlite: Database.Database, settings: Settin
        LEFT JOIN tblclientes c ON c.id_cliente = f.ID_cliente
        WHERE f.ID_estado = :state
          AND (:all = 1
-              OR f.invoice_number LIKE :prefix ESCAPE '\\'
+              OR f.invoice_number LIKE :contains ESCAPE '\\'
+              OR CAST(substr(f.invoice_number, instr(f.invoice_number, '-') + 1) AS INTEGER) = :number
               OR (c.id_cliente IS NOT NULL AND ${CUSTOMER_NAME} LIKE :contains ESCAPE '\\')
               OR (c.id_cliente IS NOT NULL AND (c.primer_apellido || ' ' || c.primer_nombre) LIKE :contains ESCAPE '\\'))
-       ORDER BY f.fecha_factura DESC, f.id_facturas DESC
-       LIMIT :limit`,
+       ORDER BY CAST(substr(f.invoice_number, instr(f.invoice_number, '-') + 1) AS INTEGER) = :number DESC,
+                f.fecha_factura DESC, f.id_facturas DESC
+       LIMIT :limit OFFSET :offset`,
     ),
   };
 
   return {
-    build(invoiceId: number): Receipt {
+    build(invoiceId: number, options: { copy?: boolean } = {}): Receipt {
       if (!Number.isSafeInteger(invoiceId) || invoiceId <= 0) {
         throw new DomainError('VALIDATION', 'invoice id must be a positive integer', 'invoiceId');
       }
@@ -142,6 +144,7 @@ export function createReceiptBuilder(sqlite: Database.Database, settings: Settin
       );
 
       return {
+        copy: options.copy ?? false,
         invoiceId: inv.invoiceId,
         invoiceNumber: inv.invoiceNumber,
         date: inv.date,
@@ -173,8 +176,12 @@ export function createReceiptBuilder(sqlite: Database.Database, settings: Settin
       };
     },
 
-    /** Completed sales, newest first; the query matches an invoice number prefix or part of the customer's name. */
-    history(query: string | undefined, limit: number): SaleSummary[] {
+    /**
+     * Completed sales, newest first, a page at a time. The query matches part
+     * of an invoice number ("000123", or "123" for R01-000123) or of the
+     * customer's name; an exact invoice sequence number comes first.
+     */
+    history(query: string | undefined, limit: number, offset = 0): SaleSummary[] {
       if (!Number.isSafeInteger(limit) || limit < 1) {
         throw new DomainError('VALIDATION', 'limit must be a positive integer', 'limit');
       }
@@ -183,9 +190,10 @@ export function createReceiptBuilder(sqlite: Database.Database, settings: Settin
       const rows = s.history.all({
         state: completed,
         all: q === '' ? 1 : 0,
-        prefix: `${escaped}%`,
         contains: `%${escaped}%`,
+        number: /^\d{1,9}$/.test(q) ? Number(q) : -1,
         limit: Math.min(limit, MAX_HISTORY),
+        offset: Math.max(0, Math.trunc(offset)),
       }) as SummaryRow[];
       return rows.map((r) => ({ ...r, state: 'COMPLETED' }));
     },

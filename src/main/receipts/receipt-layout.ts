@@ -29,6 +29,7 @@ export function layoutReceipt(receipt: Receipt, columns: number): Block[] {
   // Double width halves the columns available to the store name.
   for (const line of wrap(receipt.storeName, Math.floor(columns / 2))) blocks.push({ kind: 'title', text: line });
   for (const h of receipt.header) for (const line of wrap(h, columns)) blocks.push({ kind: 'center', text: line });
+  if (receipt.copy) blocks.push({ kind: 'center', text: labels.copy });
   blocks.push({ kind: 'rule' });
 
   pair(labels.invoice, receipt.invoiceNumber);

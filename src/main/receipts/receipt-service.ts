@@ -19,9 +19,9 @@ export function createReceiptService(
     build: builder.build,
     history: builder.history,
     /** Columns default to the store's receiptColumns setting (the printer's paper). */
-    escpos(invoiceId: number, opts: { openDrawer: boolean; columns?: EscposOptions['columns'] }): Uint8Array {
+    escpos(invoiceId: number, opts: { openDrawer: boolean; columns?: EscposOptions['columns']; copy?: boolean }): Uint8Array {
       const columns = opts.columns ?? settings.store().receiptColumns;
-      return encodeReceiptEscpos(builder.build(invoiceId), { columns, openDrawer: opts.openDrawer });
+      return encodeReceiptEscpos(builder.build(invoiceId, { copy: opts.copy ?? false }), { columns, openDrawer: opts.openDrawer });
     },
     /** To the printer in the store settings; VALIDATION when none is set, CONFLICT when it cannot be reached. */
     printThermal(bytes: Uint8Array): Promise<void> {

@@ -8,6 +8,7 @@ import type { Receipt } from '../../shared/ipc/dto-sales';
 
 export function sampleReceipt(overrides: Partial<Receipt> = {}): Receipt {
   return {
+    copy: false,
     invoiceId: 7,
     invoiceNumber: 'R01-000123',
     date: '2026-11-25T15:04:00.000Z',

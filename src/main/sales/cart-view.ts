@@ -3,7 +3,7 @@
  * with their variants (one query), priced, with stock warnings and names.
  */
 import type Database from 'better-sqlite3';
-import { emptyCart, type Cart, type CartLine, type SellableVariant } from '../../shared/ipc/dto-sales';
+import { emptyCart, type Cart, type CartLine, type PendingTender, type SellableVariant } from '../../shared/ipc/dto-sales';
 import type { CustomerService } from '../customers/customer-service';
 import type { SettingsService } from '../settings/settings-service';
 import { discountOf, type CartLineRow, type DraftRow, type DraftStore } from './draft-store';
@@ -85,6 +85,7 @@ export function createCartView(
       orderDiscountApprovedBy: name(draft.orderDiscountApprovedBy),
       pricesIncludeTax: draft.pricesIncludeTax === 1,
       totals: { gross: priced.gross, discount: priced.discount, base: priced.base, tax: priced.tax, total: priced.total, taxes: priced.taxes },
+      pendingTenders: draft.pendingTenders ? (JSON.parse(draft.pendingTenders) as PendingTender[]) : [],
       updatedAt: draft.updatedAt,
     };
   };

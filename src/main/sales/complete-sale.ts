@@ -49,7 +49,7 @@ export function createSaleCompleter(deps: {
     stockOf: sqlite.prepare(`SELECT inventario FROM tblprodXcolorXtalla WHERE idcolorxtalla = ?`).pluck(),
     complete: sqlite.prepare(
       `UPDATE tblfacturas SET ID_estado = ?, invoice_number = ?, fecha_factura = ?, completed_at = ?, updated_at = ?,
-         staff_id = ?, cash_rounding = ?, change_due = ?, completion_key = ?
+         staff_id = ?, cash_rounding = ?, change_due = ?, completion_key = ?, pending_tenders = NULL
        WHERE id_facturas = ? AND ID_estado = ?`,
     ),
     totals: sqlite.prepare(`SELECT total_factura AS total, global_id AS globalId, ID_cliente AS customerId FROM tblfacturas WHERE id_facturas = ?`),

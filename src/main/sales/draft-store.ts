@@ -16,6 +16,8 @@ export interface DraftRow {
   orderDiscountValue: number | null;
   orderDiscountReason: string | null;
   orderDiscountApprovedBy: number | null;
+  orderDiscountAllowedBp: number | null;
+  pendingTenders: string | null;
   pricesIncludeTax: number;
   updatedAt: string;
   stateId: number;
@@ -35,6 +37,7 @@ export interface LineRow {
   discountValue: number | null;
   discountReason: string | null;
   discountApprovedBy: number | null;
+  discountAllowedBp: number | null;
   taxCode: string;
   taxRateBp: number;
   globalId: string;
@@ -63,6 +66,7 @@ const DRAFT_COLUMNS = `id_facturas AS id, global_id AS globalId, ID_cliente AS c
   ID_direccion_facturacion AS billingAddressId, ID_direccion_envio AS shippingAddressId,
   order_discount_kind AS orderDiscountKind, order_discount_value AS orderDiscountValue,
   order_discount_reason AS orderDiscountReason, order_discount_approved_by AS orderDiscountApprovedBy,
+  order_discount_allowed_bp AS orderDiscountAllowedBp, pending_tenders AS pendingTenders,
   prices_include_tax AS pricesIncludeTax, updated_at AS updatedAt, ID_estado AS stateId`;
 
 export function discountOf(kind: 'percent' | 'amount' | null, value: number | null): Discount | null {
@@ -85,7 +89,7 @@ export function createDraftStore(sqlite: Database.Database) {
               cantidad AS quantity, unit_price AS unitPrice, original_unit_price AS originalUnitPrice,
               price_override_reason AS priceOverrideReason, price_override_approved_by AS priceOverrideApprovedBy,
               discount_kind AS discountKind, discount_value AS discountValue, discount_reason AS discountReason,
-              discount_approved_by AS discountApprovedBy, tax_code AS taxCode, tax_rate_bp AS taxRateBp, global_id AS globalId,
+              discount_approved_by AS discountApprovedBy, discount_allowed_bp AS discountAllowedBp, tax_code AS taxCode, tax_rate_bp AS taxRateBp, global_id AS globalId,
               total_producto AS storedTotal, discount_amount AS storedDiscount, order_discount_share AS storedShare,
               tax_amount AS storedTax, base_amount AS storedBase
        FROM tbldetalle_factura WHERE ID_factura = ? ORDER BY line_no`,
@@ -95,7 +99,7 @@ export function createDraftStore(sqlite: Database.Database) {
               d.cantidad AS quantity, d.unit_price AS unitPrice, d.original_unit_price AS originalUnitPrice,
               d.price_override_reason AS priceOverrideReason, d.price_override_approved_by AS priceOverrideApprovedBy,
               d.discount_kind AS discountKind, d.discount_value AS discountValue, d.discount_reason AS discountReason,
-              d.discount_approved_by AS discountApprovedBy, d.tax_code AS taxCode, d.tax_rate_bp AS taxRateBp, d.global_id AS globalId,
+              d.discount_approved_by AS discountApprovedBy, d.discount_allowed_bp AS discountAllowedBp, d.tax_code AS taxCode, d.tax_rate_bp AS taxRateBp, d.global_id AS globalId,
               d.total_producto AS storedTotal, d.discount_amount AS storedDiscount, d.order_discount_share AS storedShare,
               d.tax_amount AS storedTax, d.base_amount AS storedBase,
               p.plu, p.nombre_producto AS name, c.color AS colorName, c.name_en AS colorNameEn, c.hexadecimal AS colorHex,
@@ -115,9 +119,18 @@ export function createDraftStore(sqlite: Database.Database) {
     setQuantity: sqlite.prepare(`UPDATE tbldetalle_factura SET cantidad = ? WHERE id_det_fac = ? AND ID_factura = ?`),
     deleteLine: sqlite.prepare(`DELETE FROM tbldetalle_factura WHERE id_det_fac = ? AND ID_factura = ?`),
     setLineDiscount: sqlite.prepare(
-      `UPDATE tbldetalle_factura SET discount_kind = ?, discount_value = ?, discount_reason = ?, discount_approved_by = ?
+      `UPDATE tbldetalle_factura SET discount_kind = ?, discount_value = ?, discount_reason = ?, discount_approved_by = NULL,
+         discount_allowed_bp = NULL
        WHERE id_det_fac = ? AND ID_factura = ?`,
     ),
+    /** Records how far a line's discount may go (and who approved it, when it needed approval). */
+    setLineDiscountAllowance: sqlite.prepare(
+      `UPDATE tbldetalle_factura SET discount_allowed_bp = ?, discount_approved_by = ? WHERE id_det_fac = ?`,
+    ),
+    setOrderDiscountAllowance: sqlite.prepare(
+      `UPDATE tblfacturas SET order_discount_allowed_bp = ?, order_discount_approved_by = ? WHERE id_facturas = ?`,
+    ),
+    setPendingTenders: sqlite.prepare(`UPDATE tblfacturas SET pending_tenders = ?, updated_at = ? WHERE id_facturas = ?`),
     setLinePrice: sqlite.prepare(
       `UPDATE tbldetalle_factura SET unit_price = ?, original_unit_price = ?, price_override_reason = ?, price_override_approved_by = ?
        WHERE id_det_fac = ? AND ID_factura = ?`,
@@ -130,7 +143,8 @@ export function createDraftStore(sqlite: Database.Database) {
       `UPDATE tblfacturas SET total_factura = ?, gross_total = ?, discount_total = ?, tax_total = ?, updated_at = ? WHERE id_facturas = ?`,
     ),
     setOrderDiscount: sqlite.prepare(
-      `UPDATE tblfacturas SET order_discount_kind = ?, order_discount_value = ?, order_discount_reason = ?, order_discount_approved_by = ?
+      `UPDATE tblfacturas SET order_discount_kind = ?, order_discount_value = ?, order_discount_reason = ?, order_discount_approved_by = NULL,
+         order_discount_allowed_bp = NULL
        WHERE id_facturas = ?`,
     ),
     setCustomer: sqlite.prepare(

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 import { newGlobalId } from '../../shared/ids';
-import type { Cart, DiscountDto, ParkedSale } from '../../shared/ipc/dto-sales';
+import type { Cart, DiscountDto, ParkedSale, PendingTender } from '../../shared/ipc/dto-sales';
 import type { StaffSummary } from '../../shared/ipc/dto';
 import { roleAtLeast } from '../../shared/roles';
 import type { AuditLog } from '../audit/audit-log';
@@ -17,7 +17,9 @@ import type { CustomerService } from '../customers/customer-service';
 import { createCartView } from './cart-view';
 import { createDraftStore, discountOf, type DraftRow, type LineRow } from './draft-store';
 import type { InvoiceStateCode } from './invoice-states';
-import { priceCart, type Discount } from './pricing';
+import { MAX_LINE_AMOUNT, MAX_SALE_AMOUNT } from '../../shared/money-limits';
+import { bpText, discountShareBp, exceedsAllowance } from './discount-guard';
+import { priceCart, type Discount, type PricedCart } from './pricing';
 
 export interface Approval {
   userId: number;
@@ -25,6 +27,20 @@ export interface Approval {
 }
 
 export const MAX_LINE_QUANTITY = 9_999;
+
+/** What a reprice may let through (see discount-guard.ts). */
+export interface RepriceGuard {
+  /** A manager who approves any discount this change makes grow; null: none may grow. */
+  grant?: number | null;
+  /** Whose change it is, for the audit of a re-approval. */
+  actorId?: number;
+  /** The line whose discount this change sets: its allowance is measured afresh. */
+  touchedLineId?: number;
+  /** This change sets the order discount. */
+  touchedOrder?: boolean;
+  /** False only to reopen a stored sale as it was (resume); completion always enforces. */
+  enforce?: boolean;
+}
 
 
 export interface SaleServiceDeps {
@@ -69,9 +85,28 @@ export function createSaleService(deps: SaleServiceDeps) {
     return line;
   }
 
-  /** Recomputes every line and the totals from what is stored; call inside the change's transaction. */
-  function reprice(draft: DraftRow): void {
+  /**
+   * Who may let a discount grow in this change: a manager doing it, or a
+   * manager whose PIN came with the call; null for a cashier on their own.
+   */
+  async function grantOf(actor: StaffSummary, approval: Approval | undefined, what: string): Promise<number | null> {
+    if (roleAtLeast(actor.role, 'manager')) return actor.id;
+    return approval ? approve(actor, approval, what) : null;
+  }
+
+  /**
+   * Recomputes every line and the totals from what is stored; call inside the
+   * change's transaction. Refuses (rolling the change back) amounts out of
+   * range and any discount grown past its allowance without a grant; see
+   * discount-guard.ts.
+   */
+  function reprice(draft: DraftRow, guard: RepriceGuard = {}): void {
     const lines = q.lines.all(draft.id) as LineRow[];
+    for (const l of lines) {
+      if (l.unitPrice * l.quantity > MAX_LINE_AMOUNT) {
+        throw new DomainError('VALIDATION', `line ${l.lineNo} would come to more than a sale can hold; lower the quantity or price`, 'quantity', { lineId: l.id });
+      }
+    }
     const priced = priceCart(
       lines.map((l) => ({
         unitPrice: l.unitPrice,
@@ -83,12 +118,56 @@ export function createSaleService(deps: SaleServiceDeps) {
       discountOf(draft.orderDiscountKind, draft.orderDiscountValue),
       draft.pricesIncludeTax === 1,
     );
+    if (priced.gross > MAX_SALE_AMOUNT) {
+      throw new DomainError('VALIDATION', 'the sale would come to more than a sale can hold; split it', 'quantity');
+    }
+    if (guard.enforce !== false) guardDiscounts(draft, lines, priced, guard);
     lines.forEach((l, i) => {
       const p = priced.lines[i]!;
       const same = p.total === l.storedTotal && p.lineDiscount === l.storedDiscount && p.orderDiscount === l.storedShare && p.tax === l.storedTax && p.base === l.storedBase;
       if (!same) q.writeLineAmounts.run(p.total, p.lineDiscount, p.orderDiscount, p.tax, p.base, l.id);
     });
     q.writeDraftTotals.run(priced.total, priced.gross, priced.discount, priced.tax, isoNow(clock), draft.id);
+  }
+
+  function approvalNeeded(what: string, shareBp: number, thresholdBp: number, details: Record<string, number>): DomainError {
+    return new DomainError(
+      'APPROVAL_REQUIRED',
+      `${what} would be ${bpText(shareBp)} % off; above ${bpText(thresholdBp)} % a manager must approve`,
+      'approval',
+      { ...details, percentBp: shareBp, thresholdBp },
+    );
+  }
+
+  function guardDiscounts(draft: DraftRow, lines: LineRow[], priced: PricedCart, guard: RepriceGuard): void {
+    const threshold = settings.store().discountApprovalBp;
+    const grant = guard.grant ?? null;
+    lines.forEach((l, i) => {
+      const discount = discountOf(l.discountKind, l.discountValue);
+      if (!discount) return;
+      const p = priced.lines[i]!;
+      const share = discountShareBp(discount, p.lineDiscount, p.gross);
+      const touched = guard.touchedLineId === l.id;
+      if (exceedsAllowance(share, threshold, touched ? null : l.discountAllowedBp)) {
+        if (grant === null) throw approvalNeeded(`the discount on line ${l.lineNo}`, share, threshold, { lineId: l.id });
+        q.setLineDiscountAllowance.run(share, grant, l.id);
+        if (!touched) audit.record({ staffId: guard.actorId ?? null, action: 'sale.discount_reapproved', entity: 'tblfacturas', entityId: draft.globalId, details: { lineId: l.id, percentBp: share, approvedBy: grant } });
+      } else if (touched) {
+        q.setLineDiscountAllowance.run(share, null, l.id);
+      }
+    });
+    const orderDiscount = discountOf(draft.orderDiscountKind, draft.orderDiscountValue);
+    if (!orderDiscount) return;
+    const base = priced.lines.reduce((a, p) => a + Math.max(p.gross - p.lineDiscount, 0), 0);
+    const off = priced.lines.reduce((a, p) => a + p.orderDiscount, 0);
+    const share = discountShareBp(orderDiscount, off, base);
+    if (exceedsAllowance(share, threshold, guard.touchedOrder ? null : draft.orderDiscountAllowedBp)) {
+      if (grant === null) throw approvalNeeded('the order discount', share, threshold, {});
+      q.setOrderDiscountAllowance.run(share, grant, draft.id);
+      if (!guard.touchedOrder) audit.record({ staffId: guard.actorId ?? null, action: 'sale.discount_reapproved', entity: 'tblfacturas', entityId: draft.globalId, details: { order: true, percentBp: share, approvedBy: grant } });
+    } else if (guard.touchedOrder) {
+      q.setOrderDiscountAllowance.run(share, null, draft.id);
+    }
   }
 
   /** Checks an approval: the approver's PIN (rate-limited like any login) and a manager role. */
@@ -100,12 +179,6 @@ export function createSaleService(deps: SaleServiceDeps) {
       throw new DomainError('FORBIDDEN', `${approver.displayName} cannot approve ${what}: a manager must`, 'approval');
     }
     return approver.id;
-  }
-
-  function needsApproval(discount: DiscountDto, gross: number): boolean {
-    const threshold = settings.store().discountApprovalBp;
-    if (discount.kind === 'percent') return discount.percentBp > threshold;
-    return gross > 0 ? discount.amount * 10_000 > gross * threshold : discount.amount > 0;
   }
 
   function validateDiscount(discount: DiscountDto, field: string): Discount {
@@ -177,19 +250,30 @@ export function createSaleService(deps: SaleServiceDeps) {
       return current();
     },
 
-    setQuantity(lineId: number, quantity: number): Cart {
+    /** Changes a line's quantity; when that makes a discount grow past its allowance, a manager approves. */
+    async setQuantity(actor: StaffSummary, lineId: number, quantity: number, approval?: Approval): Promise<Cart> {
       validQuantity(quantity);
+      const grant = await grantOf(actor, approval, 'this quantity change');
       sqlite.transaction(() => {
         const draft = requireDraft();
         const line = findLine(draft, lineId);
+        if (line.quantity === quantity) return;
         checkStock(draft, line.variantId, quantity, line.id);
         q.setQuantity.run(quantity, lineId, draft.id);
-        reprice(draft);
+        reprice(draft, { grant, actorId: actor.id });
+        audit.record({
+          staffId: actor.id,
+          action: 'sale.quantity_changed',
+          entity: 'tblfacturas',
+          entityId: draft.globalId,
+          details: { lineId, variantId: line.variantId, from: line.quantity, to: quantity },
+        });
       })();
       return current();
     },
 
-    removeLine(actor: StaffSummary, lineId: number): Cart {
+    async removeLine(actor: StaffSummary, lineId: number, approval?: Approval): Promise<Cart> {
+      const grant = await grantOf(actor, approval, 'removing this line');
       sqlite.transaction(() => {
         const draft = requireDraft();
         const line = findLine(draft, lineId);
@@ -199,92 +283,87 @@ export function createSaleService(deps: SaleServiceDeps) {
           action: 'sale.line_removed',
           entity: 'tblfacturas',
           entityId: draft.globalId,
-          details: { variantId: line.variantId, quantity: line.quantity, unitPrice: line.unitPrice },
+          details: { lineId, variantId: line.variantId, quantity: line.quantity, unitPrice: line.unitPrice },
         });
-        reprice(draft);
+        reprice(draft, { grant, actorId: actor.id });
       })();
       return current();
     },
 
     async setLineDiscount(actor: StaffSummary, lineId: number, discount: DiscountDto | null, approval?: Approval): Promise<Cart> {
-      const draft = requireDraft();
-      const line = findLine(draft, lineId);
-      let approvedBy: number | null = null;
-      if (discount) {
-        validateDiscount(discount, 'discount');
-        if (needsApproval(discount, line.unitPrice * line.quantity)) approvedBy = await approve(actor, approval, 'this discount');
-      }
+      const valid = discount ? validateDiscount(discount, 'discount') : null;
+      // Removing a discount never needs a PIN.
+      const grant = valid ? await grantOf(actor, approval, 'this discount') : null;
       sqlite.transaction(() => {
-        const fresh = requireDraft();
-        findLine(fresh, lineId);
+        const draft = requireDraft();
+        findLine(draft, lineId);
         q.setLineDiscount.run(
-          discount?.kind ?? null,
-          discount ? (discount.kind === 'percent' ? discount.percentBp : discount.amount) : null,
+          valid?.kind ?? null,
+          valid ? (valid.kind === 'percent' ? valid.percentBp : valid.amount) : null,
           discount?.reason.trim() ?? null,
-          approvedBy,
           lineId,
-          fresh.id,
+          draft.id,
         );
+        reprice(draft, { grant, actorId: actor.id, touchedLineId: lineId });
+        const approvedBy = (findLine(draft, lineId).discountApprovedBy) ?? null;
         audit.record({
           staffId: actor.id,
           action: discount ? 'sale.line_discount' : 'sale.line_discount_removed',
           entity: 'tblfacturas',
-          entityId: fresh.globalId,
+          entityId: draft.globalId,
           details: { lineId, ...(discount ? { discount } : {}), approvedBy },
         });
-        reprice(fresh);
       })();
       return current();
     },
 
+    /**
+     * Any price change needs a manager. The manager approving it also
+     * approves what it does to the line's discount share (an amount off a
+     * lower price is a larger share).
+     */
     async overridePrice(actor: StaffSummary, lineId: number, unitPrice: number, reason: string, approval?: Approval): Promise<Cart> {
       if (!Number.isSafeInteger(unitPrice) || unitPrice < 0) throw new DomainError('VALIDATION', 'price must be zero or more', 'unitPrice');
+      if (unitPrice > MAX_LINE_AMOUNT) throw new DomainError('VALIDATION', 'that price is more than a sale can hold', 'unitPrice');
       if (!reason.trim()) throw new DomainError('VALIDATION', 'give a reason for the price change', 'reason');
-      const draft = requireDraft();
-      const line = findLine(draft, lineId);
       const approvedBy = await approve(actor, approval, 'a price change');
       sqlite.transaction(() => {
-        const fresh = requireDraft();
-        findLine(fresh, lineId);
+        const draft = requireDraft();
+        const line = findLine(draft, lineId);
         const original = line.originalUnitPrice ?? line.unitPrice;
-        q.setLinePrice.run(unitPrice, original, reason.trim(), approvedBy, lineId, fresh.id);
+        q.setLinePrice.run(unitPrice, original, reason.trim(), approvedBy, lineId, draft.id);
         audit.record({
           staffId: actor.id,
           action: 'sale.price_override',
           entity: 'tblfacturas',
-          entityId: fresh.globalId,
-          details: { lineId, from: original, to: unitPrice, reason: reason.trim(), approvedBy },
+          entityId: draft.globalId,
+          details: { lineId, from: line.unitPrice, to: unitPrice, catalogPrice: original, reason: reason.trim(), approvedBy },
         });
-        reprice(fresh);
+        reprice(draft, { grant: approvedBy, actorId: actor.id });
       })();
       return current();
     },
 
     async setOrderDiscount(actor: StaffSummary, discount: DiscountDto | null, approval?: Approval): Promise<Cart> {
-      const draft = requireDraft();
-      let approvedBy: number | null = null;
-      if (discount) {
-        validateDiscount(discount, 'discount');
-        const gross = cartOf(draft).totals.gross;
-        if (needsApproval(discount, gross)) approvedBy = await approve(actor, approval, 'this discount');
-      }
+      const valid = discount ? validateDiscount(discount, 'discount') : null;
+      const grant = valid ? await grantOf(actor, approval, 'this discount') : null;
       sqlite.transaction(() => {
-        const fresh = requireDraft();
+        const draft = requireDraft();
         q.setOrderDiscount.run(
-          discount?.kind ?? null,
-          discount ? (discount.kind === 'percent' ? discount.percentBp : discount.amount) : null,
+          valid?.kind ?? null,
+          valid ? (valid.kind === 'percent' ? valid.percentBp : valid.amount) : null,
           discount?.reason.trim() ?? null,
-          approvedBy,
-          fresh.id,
+          draft.id,
         );
+        const written = requireDraft();
+        reprice(written, { grant, actorId: actor.id, touchedOrder: true });
         audit.record({
           staffId: actor.id,
           action: discount ? 'sale.order_discount' : 'sale.order_discount_removed',
           entity: 'tblfacturas',
-          entityId: fresh.globalId,
-          details: { ...(discount ? { discount } : {}), approvedBy },
+          entityId: written.globalId,
+          details: { ...(discount ? { discount } : {}), approvedBy: requireDraft().orderDiscountApprovedBy },
         });
-        reprice(requireDraft());
       })();
       return current();
     },
@@ -337,7 +416,20 @@ export function createSaleService(deps: SaleServiceDeps) {
         }
         q.setState.run(states.DRAFT, null, null, now, draftId);
         audit.record({ staffId: actor.id, action: 'sale.resumed', entity: 'tblfacturas', entityId: target.globalId });
-        reprice(q.draftById.get(draftId) as DraftRow);
+        // Reopened as it was parked; completion re-checks every discount.
+        reprice(q.draftById.get(draftId) as DraftRow, { enforce: false });
+      })();
+      return current();
+    },
+
+    /**
+     * Keeps the tenders entered so far with the sale: a card already charged
+     * is still there after a reload. Completion takes its own list and clears these.
+     */
+    setTenders(tenders: PendingTender[]): Cart {
+      sqlite.transaction(() => {
+        const draft = requireDraft();
+        q.setPendingTenders.run(tenders.length > 0 ? JSON.stringify(tenders) : null, isoNow(clock), draft.id);
       })();
       return current();
     },

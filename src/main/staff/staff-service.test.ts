@@ -69,6 +69,29 @@ describe('staff users', () => {
     await expect(staff.authenticate(u.id, '9999')).rejects.toMatchObject({ details: { attemptsLeft: MAX_PIN_ATTEMPTS - 1 } });
   });
 
+  it('holds the lock-out when guesses arrive in parallel: wrong guesses then the right PIN never get in', async () => {
+    const u = await staff.create({ username: 'carlos', displayName: 'Carlos', role: 'manager', pin: '1357' }, null);
+    const wrong = Array.from({ length: 40 }, (_, i) => String(2000 + i * 7).padStart(4, '0'));
+    // Every call starts before any hash check finishes, the right PIN last.
+    const results = await Promise.all([...wrong, '1357'].map((pin) => codeOf(staff.authenticate(u.id, pin))));
+    expect(results.at(-1)).toBe('USER_LOCKED');
+    expect(results.filter((r) => r === 'resolved')).toHaveLength(0);
+    // Exactly MAX_PIN_ATTEMPTS guesses were checked; the rest were refused unchecked.
+    const checked = t.db.sqlite
+      .prepare(`SELECT COUNT(*) FROM audit_log WHERE action IN ('session.pin_invalid', 'session.locked')`)
+      .pluck()
+      .get();
+    expect(checked).toBe(MAX_PIN_ATTEMPTS);
+    expect(results.filter((r) => r === 'PIN_INVALID')).toHaveLength(MAX_PIN_ATTEMPTS - 1);
+    expect(staff.list().find((s) => s.id === u.id)?.lockedUntil).not.toBeNull();
+  });
+
+  it('lets the right PIN in when it is among the first attempts of a parallel burst', async () => {
+    const u = await staff.create({ username: 'carlos', displayName: 'Carlos', role: 'manager', pin: '1357' }, null);
+    const results = await Promise.all(['9999', '8888', '1357'].map((pin) => codeOf(staff.authenticate(u.id, pin))));
+    expect(results).toEqual(['PIN_INVALID', 'PIN_INVALID', 'resolved']);
+  });
+
   it('refuses disabled users and never disables the last admin', async () => {
     const admin = await staff.create({ username: 'ana', displayName: 'Ana', role: 'admin', pin: '2580' }, null);
     const u = await staff.create({ username: 'lucia', displayName: 'Lucía', role: 'cashier', pin: '2468' }, admin.id);

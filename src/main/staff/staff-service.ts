@@ -5,6 +5,7 @@ import type { StaffSummary } from '../../shared/ipc/dto';
 import { STAFF_ROLE_NAMES, type StaffRoleName } from '../../shared/roles';
 import type { AuditLog } from '../audit/audit-log';
 import { isoNow, type Clock } from '../db/clock';
+import { cleanText } from '../../shared/text';
 import { hashSecret, validateNewPin, verifySecret } from './pin';
 
 /** Wrong PINs allowed in a row before the user is locked out. */
@@ -78,7 +79,7 @@ export function createStaffService(sqlite: Database.Database, clock: Clock, audi
           'username',
         );
       }
-      const displayName = input.displayName.trim();
+      const displayName = cleanText(input.displayName).trim();
       if (displayName.length < 1 || displayName.length > 60) {
         throw new DomainError('VALIDATION', 'display name must be 1-60 characters', 'displayName');
       }
@@ -133,45 +134,56 @@ export function createStaffService(sqlite: Database.Database, clock: Clock, audi
     /**
      * Checks a PIN. After MAX_PIN_ATTEMPTS wrong ones in a row the user is
      * locked for PIN_LOCK_MS; while locked the PIN is not even checked.
+     *
+     * The attempt is counted before the (asynchronous) hash check, in one
+     * synchronous transaction: guesses sent in parallel each take a numbered
+     * attempt, so no more than MAX_PIN_ATTEMPTS of them are ever checked.
      */
     async authenticate(userId: number, pin: string): Promise<StaffSummary> {
-      const row = find(userId);
-      if (row.active === 0) throw new DomainError('USER_DISABLED', `${row.display_name} is disabled`, 'userId');
-      const now = clock.now();
-      if (row.locked_until && new Date(row.locked_until) > now) {
-        throw new DomainError('USER_LOCKED', `${row.display_name} is locked after too many wrong PINs`, 'pin', {
-          lockedUntil: row.locked_until,
-        });
-      }
+      const claim = sqlite.transaction(() => {
+        const row = find(userId);
+        if (row.active === 0) throw new DomainError('USER_DISABLED', `${row.display_name} is disabled`, 'userId');
+        const now = clock.now();
+        if (row.locked_until && new Date(row.locked_until) > now) {
+          throw new DomainError('USER_LOCKED', `${row.display_name} is locked after too many wrong PINs`, 'pin', {
+            lockedUntil: row.locked_until,
+          });
+        }
+        // A lock that has expired starts a fresh count.
+        const attempts = (row.locked_until ? 0 : row.failed_pin_attempts) + 1;
+        const lockedUntil = attempts >= MAX_PIN_ATTEMPTS ? new Date(now.getTime() + PIN_LOCK_MS).toISOString() : null;
+        recordFailure.run(lockedUntil ? 0 : attempts, lockedUntil, isoNow(clock), row.id);
+        return { row, attempts, lockedUntil };
+      });
+      const { row, attempts, lockedUntil } = claim();
+
       const ok = await verifySecret(pin, row.pin_hash);
-      const stamp = isoNow(clock);
       if (ok) {
         sqlite.transaction(() => {
-          recordSuccess.run(stamp, row.id);
+          recordSuccess.run(isoNow(clock), row.id);
           audit.record({ staffId: row.id, action: 'session.login', entity: 'staff_users', entityId: row.id });
         })();
         return summary(row);
       }
-      // A lock that has expired starts a fresh count.
-      const previous = row.locked_until ? 0 : row.failed_pin_attempts;
-      const attempts = previous + 1;
-      const lockedUntil = attempts >= MAX_PIN_ATTEMPTS ? new Date(now.getTime() + PIN_LOCK_MS).toISOString() : null;
-      sqlite.transaction(() => {
-        recordFailure.run(lockedUntil ? 0 : attempts, lockedUntil, stamp, row.id);
-        audit.record({
-          staffId: row.id,
-          action: lockedUntil ? 'session.locked' : 'session.pin_invalid',
-          entity: 'staff_users',
-          entityId: row.id,
-          details: { attempts },
-        });
-      })();
+      audit.record({
+        staffId: row.id,
+        action: lockedUntil ? 'session.locked' : 'session.pin_invalid',
+        entity: 'staff_users',
+        entityId: row.id,
+        details: { attempts },
+      });
       if (lockedUntil) {
         throw new DomainError('USER_LOCKED', `${row.display_name} is locked after too many wrong PINs`, 'pin', {
           lockedUntil,
         });
       }
       throw new DomainError('PIN_INVALID', 'wrong PIN', 'pin', { attemptsLeft: MAX_PIN_ATTEMPTS - attempts });
+    },
+
+    /** The user as they are now, or null when disabled or gone: sessions are re-checked on every call. */
+    activeSummary(userId: number): StaffSummary | null {
+      const row = byId.get(userId) as Row | undefined;
+      return row && row.active === 1 ? summary(row) : null;
     },
   };
 }

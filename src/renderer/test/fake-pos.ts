@@ -28,6 +28,7 @@ import {
   type ParkedSale,
   type ProductHit,
   type Receipt,
+  type PendingTender,
   type SaleSummary,
   type SellableVariant,
   type VariantGrid,
@@ -212,6 +213,7 @@ interface Draft {
   orderDiscountApprovedBy: string | null;
   label: string | null;
   parkedAt: string | null;
+  pendingTenders?: PendingTender[];
 }
 
 type FakeCustomer = CustomerDetail;
@@ -422,6 +424,7 @@ export function createFakePos(options: FakePosOptions = {}) {
         total: sum((l) => l.total),
         taxes: [...taxes.values()],
       },
+      pendingTenders: draft.pendingTenders ?? [],
       updatedAt: now().toISOString(),
     };
   }
@@ -507,6 +510,7 @@ export function createFakePos(options: FakePosOptions = {}) {
   // ---- completion ----------------------------------------------------------
   function receiptOf(invoiceId: number, invoiceNumber: string, cart: Cart, payments: Receipt['payments'], change: number): Receipt {
     return {
+      copy: false,
       invoiceId,
       invoiceNumber,
       date: now().toISOString(),
@@ -588,6 +592,11 @@ export function createFakePos(options: FakePosOptions = {}) {
       },
     },
     settings: {
+      storePublic: async (input) => {
+        record('settings.storePublic', input);
+        const { storeName, currency, locale } = state.settings;
+        return ok({ storeName, currency, locale });
+      },
       store: async (input) => {
         record('settings.store', input);
         return ok(state.settings);
@@ -855,6 +864,12 @@ export function createFakePos(options: FakePosOptions = {}) {
         state.draft = { ...target, label: null, parkedAt: null };
         return ok(current());
       },
+      setTenders: async (input) => {
+        record('sales.setTenders', input);
+        if (!state.draft) return fail('NOT_FOUND', 'there is no sale in progress', undefined, 'draftId');
+        state.draft.pendingTenders = input.tenders;
+        return ok(current());
+      },
       voidCurrent: async (input) => {
         record('sales.voidCurrent', input);
         if (!input.reason.trim()) return fail('VALIDATION', 'give a reason', undefined, 'reason');
@@ -913,13 +928,13 @@ export function createFakePos(options: FakePosOptions = {}) {
             .map((s) => s.summary)
             .filter((s) => !query || s.invoiceNumber.toLowerCase().includes(query) || (s.customerName ?? '').toLowerCase().includes(query))
             .reverse()
-            .slice(0, input.limit ?? 50),
+            .slice(input.offset ?? 0, (input.offset ?? 0) + (input.limit ?? 50)),
         );
       },
       receipt: async (input) => {
         record('sales.receipt', input);
         const sale = state.sales.find((s) => s.summary.invoiceId === input.invoiceId);
-        return sale ? ok(sale.receipt) : fail('NOT_FOUND', `no sale ${input.invoiceId}`, undefined, 'invoiceId');
+        return sale ? ok({ ...sale.receipt, copy: true }) : fail('NOT_FOUND', `no sale ${input.invoiceId}`, undefined, 'invoiceId');
       },
       receiptEscpos: async (input) => {
         record('sales.receiptEscpos', input);

@@ -6,7 +6,7 @@
 export const CHANNELS = {
   app: ['status'],
   session: ['staffList', 'login', 'logout', 'current', 'bootstrapAdmin'],
-  settings: ['store', 'updateStore', 'taxRates', 'saveTaxRate', 'categories', 'assignTaxRate'],
+  settings: ['storePublic', 'store', 'updateStore', 'taxRates', 'saveTaxRate', 'categories', 'assignTaxRate'],
   staff: ['list', 'add', 'disable'],
   reference: ['lists'],
   catalog: ['search', 'grid'],
@@ -24,6 +24,7 @@ export const CHANNELS = {
     'parked',
     'resume',
     'voidCurrent',
+    'setTenders',
     'complete',
     'history',
     'receipt',

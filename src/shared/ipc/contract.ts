@@ -5,10 +5,11 @@
  */
 import { z } from 'zod';
 import type { ActionOf, Domain } from './channels';
-import type { AppStatus, CategoryTaxDto, SessionInfo, StaffSummary, StaffUserDto, StoreSettings, TaxRateDto } from './dto';
+import type { AppStatus, CategoryTaxDto, PublicStoreSettings, SessionInfo, StaffSummary, StaffUserDto, StoreSettings, TaxRateDto } from './dto';
 import type { AddressDto, CustomerDetail, ReferenceLists } from './dto-customers';
 import type { Cart, CustomerSummary, ParkedSale, ProductHit, Receipt, SaleSummary, VariantGrid } from './dto-sales';
 import { isKnownCurrency } from '../money';
+import { cleanText } from '../text';
 import { PAYMENT_METHODS } from './payment-methods';
 
 /** Who may call a channel: anyone at the login screen, or a signed-in role. */
@@ -33,8 +34,10 @@ export const PinSchema = z
 
 const Id = z.number().int().positive();
 const Money = z.number().int().min(0).max(1e13);
-const Text = (max: number) => z.string().trim().max(max);
-const Reason = z.string().trim().min(1, 'give a reason').max(200);
+/** Text a person typed, with control, bidi and zero-width characters removed before any check (see shared/text.ts). */
+export const CleanString = () => z.string().overwrite(cleanText).trim();
+const Text = (max: number) => CleanString().max(max);
+const Reason = CleanString().min(1, 'give a reason').max(200);
 
 export const DiscountSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('percent'), percentBp: z.number().int().min(1).max(10_000), reason: Reason }).strict(),
@@ -56,14 +59,16 @@ export const NewCustomerSchema = z
   .object({
     documentTypeCode: z.string().min(1).max(20),
     document: z.string().trim().regex(/^[A-Za-z0-9.-]{3,20}$/, 'document number: 3-20 letters, digits, dots or dashes'),
-    firstName: z.string().trim().min(1, 'first name is required').max(60),
+    firstName: CleanString().min(1, 'first name is required').max(60),
     middleName: Text(60).nullish(),
-    lastName: z.string().trim().min(1, 'last name is required').max(60),
+    lastName: CleanString().min(1, 'last name is required').max(60),
     secondLastName: Text(60).nullish(),
     email: z.email('not a valid email address').max(120).nullish().or(z.literal('')),
     phoneTypeCode: z.string().max(20).nullish(),
     phone: z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/, 'phone: 7-20 digits, spaces, dashes or a leading +').nullish().or(z.literal('')),
     countryCode: z.string().regex(/^[A-Z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code'),
+    /** Save even though another customer has this email (a family sharing one); refused otherwise. */
+    allowDuplicateEmail: z.boolean().optional(),
   })
   .strict();
 
@@ -71,7 +76,7 @@ export const NewAddressSchema = z
   .object({
     customerId: Id,
     kind: z.enum(['billing', 'shipping']),
-    address: z.string().trim().min(5, 'address is too short').max(200),
+    address: CleanString().min(5, 'address is too short').max(200),
     zipCode: z.string().trim().regex(/^[A-Za-z0-9 -]{3,10}$/, 'zip code: 3-10 letters or digits').nullish().or(z.literal('')),
     countryCode: z.string().regex(/^[A-Z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code'),
   })
@@ -79,7 +84,7 @@ export const NewAddressSchema = z
 
 export const StoreSettingsPatchSchema = z
   .object({
-    storeName: z.string().trim().min(1, 'store name is required').max(80),
+    storeName: CleanString().min(1, 'store name is required').max(80),
     registerCode: z.string().regex(/^[A-Z0-9]{2,6}$/, 'register code: 2-6 capital letters or digits'),
     currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as COP').refine(isKnownCurrency, 'not an ISO 4217 currency'),
     locale: z.string().regex(/^(es|en)(-[A-Z]{2})?$/, 'locale must be es or en, optionally with a region'),
@@ -88,8 +93,8 @@ export const StoreSettingsPatchSchema = z
     stockPolicy: z.enum(['warn', 'block']),
     discountApprovalBp: z.number().int().min(0).max(10_000),
     cashRoundingIncrement: z.number().int().min(0).max(1_000_000),
-    receiptHeader: z.array(z.string().max(48)).max(6),
-    receiptFooter: z.array(z.string().max(48)).max(6),
+    receiptHeader: z.array(CleanString().max(48)).max(6),
+    receiptFooter: z.array(CleanString().max(48)).max(6),
     thermalPrinterHost: z.union([z.ipv4(), z.hostname()]).nullable(),
     thermalPrinterPort: z.number().int().min(1).max(65535),
     receiptColumns: z.union([z.literal(32), z.literal(42), z.literal(48)]),
@@ -100,7 +105,7 @@ export const StoreSettingsPatchSchema = z
 export const TaxRateSchema = z
   .object({
     code: z.string().regex(/^[A-Z0-9_]{2,12}$/, 'code: 2-12 capital letters, digits or _'),
-    name: z.string().trim().min(1, 'name is required').max(40),
+    name: CleanString().min(1, 'name is required').max(40),
     rateBp: z.number().int().min(0).max(10_000),
     active: z.boolean(),
   })
@@ -109,7 +114,7 @@ export const TaxRateSchema = z
 export const NewStaffSchema = z
   .object({
     username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'username: 2-32 lowercase letters, digits, dot, dash or underscore'),
-    displayName: z.string().trim().min(1, 'name is required').max(60),
+    displayName: CleanString().min(1, 'name is required').max(60),
     pin: PinSchema,
   })
   .strict();
@@ -139,7 +144,9 @@ export const contract = {
     bootstrapAdmin: channel<SessionInfo>()(NewStaffSchema, 'public'),
   },
   settings: {
-    store: channel<StoreSettings>()(NoInput, 'public'),
+    /** What the login screen shows before anyone signs in: nothing a stranger at the till should read. */
+    storePublic: channel<PublicStoreSettings>()(NoInput, 'public'),
+    store: channel<StoreSettings>()(NoInput, 'cashier'),
     updateStore: channel<StoreSettings>()(StoreSettingsPatchSchema, 'manager'),
     taxRates: channel<TaxRateDto[]>()(NoInput, 'cashier'),
     saveTaxRate: channel<TaxRateDto[]>()(TaxRateSchema, 'manager'),
@@ -159,7 +166,7 @@ export const contract = {
   },
   catalog: {
     search: channel<ProductHit[]>()(
-      z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).optional() }).strict(),
+      z.object({ query: z.string().overwrite(cleanText).max(100), limit: z.number().int().min(1).max(50).optional() }).strict(),
       'cashier',
     ),
     grid: channel<VariantGrid>()(z.object({ productId: Id }).strict(), 'cashier'),
@@ -171,8 +178,12 @@ export const contract = {
       z.object({ variantId: Id, quantity: z.number().int().min(1).max(9999).optional(), fromSearch: z.boolean().optional() }).strict(),
       'cashier',
     ),
-    setQuantity: channel<Cart>()(z.object({ lineId: Id, quantity: z.number().int().min(1).max(9999) }).strict(), 'cashier'),
-    removeLine: channel<Cart>()(z.object({ lineId: Id }).strict(), 'cashier'),
+    /** A manager's approval is needed when the change makes a discount a larger share than was allowed. */
+    setQuantity: channel<Cart>()(
+      z.object({ lineId: Id, quantity: z.number().int().min(1).max(9999), approval: ApprovalSchema.optional() }).strict(),
+      'cashier',
+    ),
+    removeLine: channel<Cart>()(z.object({ lineId: Id, approval: ApprovalSchema.optional() }).strict(), 'cashier'),
     setLineDiscount: channel<Cart>()(
       z.object({ lineId: Id, discount: DiscountSchema.nullable(), approval: ApprovalSchema.optional() }).strict(),
       'cashier',
@@ -193,6 +204,8 @@ export const contract = {
     parked: channel<ParkedSale[]>()(NoInput, 'cashier'),
     resume: channel<Cart>()(z.object({ draftId: Id }).strict(), 'cashier'),
     voidCurrent: channel<Cart>()(z.object({ reason: Reason }).strict(), 'cashier'),
+    /** Tenders entered in the payment dialog, kept with the sale so a reload does not lose a card already charged. */
+    setTenders: channel<Cart>()(z.object({ tenders: z.array(TenderSchema).max(10) }).strict(), 'cashier'),
     complete: channel<CompleteOutcome>()(
       z
         .object({
@@ -203,21 +216,25 @@ export const contract = {
       'cashier',
     ),
     history: channel<SaleSummary[]>()(
-      z.object({ query: Text(40).optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
+      z
+        .object({ query: Text(40).optional(), limit: z.number().int().min(1).max(200).optional(), offset: z.number().int().min(0).max(1_000_000).optional() })
+        .strict(),
       'cashier',
     ),
     receipt: channel<Receipt>()(z.object({ invoiceId: Id }).strict(), 'cashier'),
     receiptEscpos: channel<{ base64: string; bytes: number }>()(
-      z.object({ invoiceId: Id, openDrawer: z.boolean().optional(), columns: z.union([z.literal(32), z.literal(42), z.literal(48)]).optional() }).strict(),
+      z
+        .object({ invoiceId: Id, openDrawer: z.boolean().optional(), columns: z.union([z.literal(32), z.literal(42), z.literal(48)]).optional(), copy: z.boolean().optional() })
+        .strict(),
       'cashier',
     ),
     printThermal: channel<{ printed: boolean; bytes: number }>()(
-      z.object({ invoiceId: Id, openDrawer: z.boolean().optional() }).strict(),
+      z.object({ invoiceId: Id, openDrawer: z.boolean().optional(), copy: z.boolean().optional() }).strict(),
       'cashier',
     ),
   },
   customers: {
-    search: channel<CustomerSummary[]>()(z.object({ query: z.string().trim().min(1).max(80) }).strict(), 'cashier'),
+    search: channel<CustomerSummary[]>()(z.object({ query: CleanString().min(1).max(80) }).strict(), 'cashier'),
     create: channel<CustomerDetail>()(NewCustomerSchema, 'cashier'),
     get: channel<CustomerDetail>()(z.object({ id: Id }).strict(), 'cashier'),
     addAddress: channel<AddressDto>()(NewAddressSchema, 'cashier'),

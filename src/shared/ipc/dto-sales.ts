@@ -89,7 +89,15 @@ export interface Cart {
   orderDiscountApprovedBy: string | null;
   pricesIncludeTax: boolean;
   totals: CartTotals;
+  /** Tenders entered before completion (a card already charged survives a reload). */
+  pendingTenders: PendingTender[];
   updatedAt: string | null;
+}
+
+export interface PendingTender {
+  method: PaymentMethod;
+  amount: number;
+  reference?: string | null;
 }
 
 export interface ParkedSale {
@@ -138,6 +146,8 @@ export interface Receipt {
   currency: string;
   locale: string;
   pricesIncludeTax: boolean;
+  /** A reprint: printed and shown marked as a copy. */
+  copy: boolean;
 }
 
 export interface SaleSummary {
@@ -162,5 +172,6 @@ export const emptyCart = (pricesIncludeTax: boolean): Cart => ({
   orderDiscountApprovedBy: null,
   pricesIncludeTax,
   totals: { gross: 0, discount: 0, base: 0, tax: 0, total: 0, taxes: [] },
+  pendingTenders: [],
   updatedAt: null,
 });

@@ -55,6 +55,9 @@ export interface StoreSettings {
   receiptColumns: 32 | 42 | 48;
 }
 
+/** The store settings anyone at the login screen may see. */
+export type PublicStoreSettings = Pick<StoreSettings, 'storeName' | 'currency' | 'locale'>;
+
 export interface TaxRateDto {
   code: string;
   name: string;

@@ -4,7 +4,7 @@ export const appHandlers: DomainHandlers<'app'> = {
   status: (_input, { services }) => ({
     version: services.appInfo.version,
     shell: services.appInfo.shell,
-    // The sync engine arrives with its own issue; until then nothing is queued.
-    sync: { state: 'not_configured', pending: 0, lastSyncAt: null },
+    // No sync engine yet: documents wait in the outbox until one is configured.
+    sync: { state: 'not_configured', pending: services.outboxPending(), lastSyncAt: null },
   }),
 };

@@ -15,8 +15,9 @@ export const salesHandlers: DomainHandlers<'sales'> = {
 
   addVariant: ({ variantId, quantity, fromSearch }, { services, session }) =>
     services.sales.addVariant(actorOf(session), variantId, quantity ?? 1, fromSearch ?? false),
-  setQuantity: ({ lineId, quantity }, { services }) => services.sales.setQuantity(lineId, quantity),
-  removeLine: ({ lineId }, { services, session }) => services.sales.removeLine(actorOf(session), lineId),
+  setQuantity: ({ lineId, quantity, approval }, { services, session }) =>
+    services.sales.setQuantity(actorOf(session), lineId, quantity, approval),
+  removeLine: ({ lineId, approval }, { services, session }) => services.sales.removeLine(actorOf(session), lineId, approval),
   setLineDiscount: ({ lineId, discount, approval }, { services, session }) =>
     services.sales.setLineDiscount(actorOf(session), lineId, discount, approval),
   overridePrice: ({ lineId, unitPrice, reason, approval }, { services, session }) =>
@@ -29,19 +30,21 @@ export const salesHandlers: DomainHandlers<'sales'> = {
   parked: (_input, { services }) => services.sales.parked(),
   resume: ({ draftId }, { services, session }) => services.sales.resume(actorOf(session), draftId),
   voidCurrent: ({ reason }, { services, session }) => services.sales.voidCurrent(actorOf(session), reason),
+  setTenders: ({ tenders }, { services }) => services.sales.setTenders(tenders),
 
   complete: ({ payments, completionKey }, { services, session }) => {
     const done = services.completeSale(actorOf(session), payments, completionKey);
     return { ...done, receipt: services.receipts.build(done.invoiceId) };
   },
-  history: ({ query, limit }, { services }) => services.receipts.history(query, limit ?? 50),
-  receipt: ({ invoiceId }, { services }) => services.receipts.build(invoiceId),
-  receiptEscpos: ({ invoiceId, openDrawer, columns }, { services }) => {
-    const bytes = services.receipts.escpos(invoiceId, { openDrawer: openDrawer ?? false, columns });
+  history: ({ query, limit, offset }, { services }) => services.receipts.history(query, limit ?? 50, offset ?? 0),
+  /** A receipt asked for after the sale (history, reprint) is a copy. */
+  receipt: ({ invoiceId }, { services }) => services.receipts.build(invoiceId, { copy: true }),
+  receiptEscpos: ({ invoiceId, openDrawer, columns, copy }, { services }) => {
+    const bytes = services.receipts.escpos(invoiceId, { openDrawer: openDrawer ?? false, columns, copy: copy ?? false });
     return { base64: Buffer.from(bytes).toString('base64'), bytes: bytes.length };
   },
-  printThermal: async ({ invoiceId, openDrawer }, { services }) => {
-    const bytes = services.receipts.escpos(invoiceId, { openDrawer: openDrawer ?? false });
+  printThermal: async ({ invoiceId, openDrawer, copy }, { services }) => {
+    const bytes = services.receipts.escpos(invoiceId, { openDrawer: openDrawer ?? false, copy: copy ?? false });
     await services.receipts.printThermal(bytes);
     return { printed: true, bytes: bytes.length };
   },

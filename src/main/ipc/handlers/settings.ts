@@ -13,6 +13,10 @@ const categories = ({ services }: CallContext): CategoryTaxDto[] =>
     .all() as CategoryTaxDto[];
 
 export const settingsHandlers: DomainHandlers<'settings'> = {
+  storePublic: (_input, { services }) => {
+    const { storeName, currency, locale } = services.settings.store();
+    return { storeName, currency, locale };
+  },
   store: (_input, { services }) => services.settings.store(),
 
   updateStore: (patch, { services, session }) => {

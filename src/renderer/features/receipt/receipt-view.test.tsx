@@ -22,6 +22,7 @@ afterEach(() => {
 /** Prices include tax; two rates, a line and an order discount, card + cash with change. */
 function receipt(overrides: Partial<Receipt> = {}): Receipt {
   return {
+    copy: false,
     invoiceId: 7,
     invoiceNumber: 'R01-000123',
     date: '2026-11-25T15:04:00.000Z',
