@@ -5,7 +5,9 @@
  *   page would send its own host name, and never sees the token);
  * - POSTs must come from our origin (Origin header; CSRF from other pages);
  * - and carry the per-run secret token, handed only to the page we serve (a
- *   stray local process or another origin never has it).
+ *   stray local process or another origin never has it);
+ * - and each client (browser cookie + tab id) has its own sign-in session, so
+ *   whoever else reads the page starts signed out (client-sessions.ts).
  */
 import { timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,15 +15,15 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
 import type { Router } from '../main/ipc/router';
-import type { SessionState } from '../main/ipc/session-state';
+import { CLIENT_HEADER, createClientSessions, SESSION_COOKIE } from './client-sessions';
 
 export const TOKEN_HEADER = 'x-pos-token';
 export const TOKEN_META = 'pos-bridge-token';
 
 export interface BridgeOptions {
   router: Router;
-  session: SessionState;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   token: string;
@@ -46,7 +48,8 @@ function indexWithToken(rendererDir: string, token: string): string {
 }
 
 export function createBridgeApp(options: BridgeOptions): Hono {
-  const { router, session, rendererDir, token, host } = options;
+  const { router, rendererDir, token, host } = options;
+  const sessions = createClientSessions(token);
   const port = host.slice(host.lastIndexOf(':') + 1);
   const allowedHosts = new Set([host, `localhost:${port}`]);
   const app = new Hono();
@@ -83,6 +86,8 @@ export function createBridgeApp(options: BridgeOptions): Hono {
       } catch {
         return c.json({ ok: false, error: { code: 'VALIDATION', message: 'body is not valid JSON' } }, 400);
       }
+      const session = sessions.sessionFor(getCookie(c, SESSION_COOKIE), c.req.header(CLIENT_HEADER));
+      if ('refused' in session) return c.json({ ok: false, error: { code: 'FORBIDDEN', message: session.refused } }, 403);
       const result = await router.call(c.req.param('channel'), input, session);
       c.header('Cache-Control', 'no-store');
       return c.json(result);
@@ -92,6 +97,9 @@ export function createBridgeApp(options: BridgeOptions): Hono {
 
   const serveIndex = (c: Context) => {
     c.header('Cache-Control', 'no-store');
+    if (!sessions.valid(getCookie(c, SESSION_COOKIE))) {
+      setCookie(c, SESSION_COOKIE, sessions.mint(), { httpOnly: true, sameSite: 'Strict', path: '/' });
+    }
     return c.html(indexWithToken(rendererDir, token));
   };
   app.get('/', serveIndex);

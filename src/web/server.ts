@@ -13,7 +13,6 @@ import type { Hono } from 'hono';
 import { startIdleCheckpoints } from '../main/db/checkpoint';
 import { openDatabase } from '../main/db/open';
 import { createRouter } from '../main/ipc/router';
-import { newSessionState } from '../main/ipc/session-state';
 import { DEMO_STAFF } from '../main/seed/demo-staff';
 import { seedDemo } from '../main/seed/demo-seed';
 import { createServices } from '../main/services';
@@ -83,7 +82,6 @@ async function main() {
   }
 
   const token = randomBytes(32).toString('base64url');
-  const session = newSessionState();
   const router = createRouter(services, {
     log: (e) => {
       if (e.ms > 40 || process.env.POS_DEBUG) console.log(`[ipc] ${e.channel} ${e.ok ? 'ok' : e.code} ${e.ms.toFixed(1)} ms`);
@@ -93,7 +91,7 @@ async function main() {
   let app: Hono | undefined;
   const server = serve({ fetch: (req) => app!.fetch(req), hostname: HOST, port: args.port }, (info: AddressInfo) => {
     const host = `${HOST}:${info.port}`;
-    app = createBridgeApp({ router, session, rendererDir: args.rendererDir, token, host });
+    app = createBridgeApp({ router, rendererDir: args.rendererDir, token, host });
     console.log(`POS browser preview: http://${host}/`);
     console.log(`demo PINs: ${DEMO_STAFF.map((s) => `${s.displayName} (${s.role}) ${s.pin}`).join(', ')}`);
   });

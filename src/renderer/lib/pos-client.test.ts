@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PosApi } from '../../shared/ipc/api';
 import { createFakePos } from '../test/fake-pos';
-import { createPosClient } from './pos-client';
+import { createPosClient, tabClientId } from './pos-client';
 
 function setToken(token: string | null) {
   document.head.querySelectorAll('meta[name="pos-bridge-token"]').forEach((el) => el.remove());
@@ -14,6 +14,18 @@ function setToken(token: string | null) {
 
 const jsonResponse = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('tab client id', () => {
+  it('is kept per tab (sessionStorage), so a reload keeps it and a new tab gets another', () => {
+    const tab = new Map<string, string>();
+    const storage = { getItem: (k: string) => tab.get(k) ?? null, setItem: (k: string, v: string) => void tab.set(k, v) };
+    const id = tabClientId(storage);
+    expect(id).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    expect(tabClientId(storage)).toBe(id);
+    const other = new Map<string, string>();
+    expect(tabClientId({ getItem: (k) => other.get(k) ?? null, setItem: (k, v) => void other.set(k, v) })).not.toBe(id);
+  });
+});
 
 describe('pos client', () => {
   beforeEach(() => {
@@ -52,7 +64,7 @@ describe('pos client', () => {
     expect(url).toBe('/api/pos%3Asession.login');
     expect(init?.method).toBe('POST');
     expect(init?.credentials).toBe('same-origin');
-    expect(init?.headers).toEqual({ 'content-type': 'application/json', 'x-pos-token': 'tok-123' });
+    expect(init?.headers).toEqual({ 'content-type': 'application/json', 'x-pos-token': 'tok-123', 'x-pos-client': tabClientId() });
     expect(JSON.parse(String(init?.body))).toEqual({ userId: 1, pin: '2580' });
   });
 

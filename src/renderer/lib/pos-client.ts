@@ -10,6 +10,26 @@ import { NETWORK_DETAIL } from '../i18n/error-message';
 
 export const BRIDGE_TOKEN_META = 'pos-bridge-token';
 export const BRIDGE_TOKEN_HEADER = 'x-pos-token';
+/** Names this tab to the bridge: each tab has its own sign-in (the bridge's session cookie names the browser). */
+export const BRIDGE_CLIENT_HEADER = 'x-pos-client';
+const CLIENT_ID_KEY = 'pos-client-id';
+
+/** This tab's id: kept in sessionStorage, so a reload keeps the tab signed in and another tab does not share it. */
+export function tabClientId(storage: Pick<Storage, 'getItem' | 'setItem'> | null = safeSessionStorage()): string {
+  const stored = storage?.getItem(CLIENT_ID_KEY);
+  if (stored && /^[A-Za-z0-9_-]{16,64}$/.test(stored)) return stored;
+  const id = crypto.randomUUID();
+  storage?.setItem(CLIENT_ID_KEY, id);
+  return id;
+}
+
+function safeSessionStorage(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
 
 const internal = (message: string, network = false): { ok: false; error: ErrorInfo } => ({
   ok: false,
@@ -30,7 +50,7 @@ export function readBridgeToken(doc: Document): string | null {
 }
 
 /** The fetch transport of the browser preview. Never throws: failures come back as INTERNAL results. */
-export function bridgeTransport(token: string | null): Invoke {
+export function bridgeTransport(token: string | null, clientId: string = tabClientId()): Invoke {
   return async (channel, input) => {
     if (!token) {
       return internal(`no window.pos and no <meta name="${BRIDGE_TOKEN_META}">: not running in the app or the web bridge`);
@@ -39,7 +59,7 @@ export function bridgeTransport(token: string | null): Invoke {
     try {
       response = await globalThis.fetch(`/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [BRIDGE_TOKEN_HEADER]: token },
+        headers: { 'content-type': 'application/json', [BRIDGE_TOKEN_HEADER]: token, [BRIDGE_CLIENT_HEADER]: clientId },
         body: JSON.stringify(input ?? {}),
         credentials: 'same-origin',
       });
