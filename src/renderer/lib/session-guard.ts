@@ -9,13 +9,19 @@ import type { PosApi } from '../../shared/ipc/api';
 
 type AnyCall = (input?: unknown) => Promise<Result<unknown>>;
 
-/** The same API, each call reporting an UNAUTHENTICATED answer to `onEnded` (the answer still goes to the caller). */
-export function guardSession(api: PosApi, onEnded: () => void): PosApi {
+/**
+ * The same API; an UNAUTHENTICATED answer calls the handler `begin` gave when
+ * that call started (the answer still goes to the caller). `begin` runs as
+ * each call starts, so a refusal can be tied to the session it was made under:
+ * a call sent while signed out that answers after a new sign-in ends nothing.
+ */
+export function guardSession(api: PosApi, begin: () => () => void): PosApi {
   const guarded: Record<string, Record<string, AnyCall>> = {};
   for (const [domain, group] of Object.entries(api as unknown as Record<string, Record<string, AnyCall>>)) {
     const calls: Record<string, AnyCall> = {};
     for (const [action, call] of Object.entries(group)) {
       calls[action] = async (input?: unknown) => {
+        const onEnded = begin();
         const result = await call(input);
         if (!result.ok && result.error.code === 'UNAUTHENTICATED') onEnded();
         return result;

@@ -25,7 +25,12 @@ export interface Stores {
 export function createStores(api: PosApi): Stores {
   const session = createSessionStore(api);
   // Any call answered UNAUTHENTICATED means the session ended elsewhere: back to the login screen.
-  const guarded = guardSession(api, () => session.getState().sessionEnded());
+  const guarded = guardSession(api, () => {
+    const during = session.getState().current;
+    return () => {
+      if (during !== null && session.getState().current === during) session.getState().sessionEnded();
+    };
+  });
   return {
     session,
     status: createStatusStore(guarded),
