@@ -18,4 +18,5 @@ export const ipcMain = { handle: noop, removeHandler: noop };
 export const session = {};
 export const shell = {};
 export const net = {};
-export default { app, protocol, BrowserWindow, Menu, ipcMain, session, shell, net };
+export const dialog = { showErrorBox: noop };
+export default { app, protocol, BrowserWindow, Menu, ipcMain, session, shell, net, dialog };

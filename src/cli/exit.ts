@@ -23,7 +23,7 @@ export class UsageError extends Error {
 /** The exit code for an error thrown by a command. */
 export function exitCodeFor(err: unknown): number {
   if (err instanceof UsageError) return EXIT_USAGE;
-  if (err instanceof DomainError) return err.code === 'VALIDATION' || err.code === 'NOT_SQLITE' ? EXIT_USAGE : EXIT_FAILED;
+  if (err instanceof DomainError) return err.code === 'VALIDATION' || err.code === 'NOT_SQLITE' || err.code === 'DB_FOREIGN' ? EXIT_USAGE : EXIT_FAILED;
   return EXIT_FAILED;
 }
 

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { startIdleCheckpoints } from './db/checkpoint';
 import { openDatabase, type PosDb } from './db/open';
 import { createFileLogger, ipcCallLogger } from './log/logger';
@@ -14,14 +14,38 @@ import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { createRouter } from './ipc/router';
 import { APP_ORIGIN } from './security/url-policy';
 import { createServices } from './services';
+import { demoSeedDecision, startupFailureLine } from './startup-policy';
 import { startUpdater } from './updater';
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 let db: PosDb | undefined;
 
-if (!app.requestSingleInstanceLock()) app.quit();
-registerAppScheme();
-hardenApp(devServerUrl);
+// A second copy hands over to the first and does nothing else (no protocol, no database).
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
+else start();
+
+function start(): void {
+  registerAppScheme();
+  hardenApp(devServerUrl);
+  app.on('second-instance', focusMainWindow);
+  app.whenReady().then(ready, (err: unknown) => fail('the app could not start', err));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    db?.close();
+  });
+}
+
+/** Says what went wrong in one line (console and a dialog) and exits: no uncaught error, no half-open store. */
+function fail(file: string, err: unknown): void {
+  const line = startupFailureLine(file, err);
+  console.error(line);
+  dialog.showErrorBox('POS', line);
+  db?.close();
+  app.exit(1);
+}
 
 function migrationsFolder(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'migrations') : path.join(app.getAppPath(), 'db/migrations');
@@ -54,25 +78,33 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-app.on('second-instance', () => {
+function focusMainWindow(): void {
   const [win] = BrowserWindow.getAllWindows();
   if (win) {
     if (win.isMinimized()) win.restore();
     win.focus();
   }
-});
+}
 
-void app.whenReady().then(async () => {
+async function ready(): Promise<void> {
   denyPermissions();
   if (app.isPackaged) Menu.setApplicationMenu(null);
   serveRenderer(path.join(import.meta.dirname, '../renderer'));
 
   // POS_DB_FILE lets IT (and the Electron e2e run) put the store elsewhere.
   const file = process.env.POS_DB_FILE ?? path.join(app.getPath('userData'), 'pos.sqlite');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const opened = openDatabase(file, { migrationsFolder: migrationsFolder() });
+  let opened;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    opened = openDatabase(file, { migrationsFolder: migrationsFolder() });
+  } catch (err) {
+    fail(file, err);
+    return;
+  }
   db = opened.db;
-  if (process.env.POS_DEMO === '1' && opened.report.created) {
+  const demo = demoSeedDecision(process.env, app.isPackaged);
+  if (demo.refused) console.warn(demo.refused);
+  if (demo.seed && opened.report.created) {
     // A demo store for training and the e2e suite; never on a real store's file.
     const { seedDemo } = await import('./seed/demo-seed');
     await seedDemo(db, { products: Number(process.env.POS_DEMO_PRODUCTS ?? 200), seed: 1 });
@@ -90,12 +122,4 @@ void app.whenReady().then(async () => {
       (m) => log.info({ updater: true }, m),
     );
   }
-});
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
-
-app.on('will-quit', () => {
-  db?.close();
-});
+}

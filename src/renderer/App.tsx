@@ -10,16 +10,17 @@ export function App() {
   const restored = useSession((s) => s.restored);
   const signedIn = useSession((s) => s.current !== null);
   const restore = useSession((s) => s.restore);
-  const settingsSettled = useStatus((s) => s.settings !== null || s.settingsError !== null);
+  const settingsSettled = useStatus((s) => s.publicSettings !== null || s.settings !== null || s.settingsError !== null);
   const loadSettings = useStatus((s) => s.loadSettings);
   const startPolling = useStatus((s) => s.startPolling);
 
   useEffect(() => {
     void restore();
   }, [restore]);
+  // Signing in or out changes what may be read: the full settings only while signed in.
   useEffect(() => {
     void loadSettings();
-  }, [loadSettings]);
+  }, [loadSettings, signedIn]);
   useEffect(() => startPolling(), [startPolling]);
   useAppLanguage();
 

@@ -19,6 +19,10 @@ export const ERROR_CODES = [
   'PAYMENT_SHORT',
   'BARCODE_INVALID',
   'NOT_SELLABLE',
+  /** A SQLite file of another program: never migrated or written. */
+  'DB_FOREIGN',
+  /** The database file, its folder or its disk cannot be written. */
+  'DB_READ_ONLY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

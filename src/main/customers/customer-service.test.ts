@@ -36,6 +36,18 @@ describe('customers at the till', () => {
     expect(() => t.services.customers.create(NewCustomerSchema.parse({ ...valid, document: '998877', countryCode: 'XX' }), t.cashier.id)).toThrow(expect.objectContaining({ field: 'countryCode' }));
   });
 
+  it('warns about an email another customer already has, and saves it when the cashier confirms', () => {
+    const first = t.services.customers.create(NewCustomerSchema.parse(valid), t.cashier.id);
+    const sibling = { ...valid, document: '1020304051', firstName: 'Mariana', email: 'VALENTINA.OSPINA@example.com' };
+    expect(() => t.services.customers.create(NewCustomerSchema.parse(sibling), t.cashier.id)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', field: 'email', details: { duplicateOf: first.id, name: 'Valentina Ospina Restrepo' } }),
+    );
+    const saved = t.services.customers.create(NewCustomerSchema.parse({ ...sibling, allowDuplicateEmail: true }), t.cashier.id);
+    expect(saved.email).toBe('valentina.ospina@example.com');
+    const payload = t.db.sqlite.prepare(`SELECT payload FROM sync_outbox WHERE entity_global_id = (SELECT global_id FROM tblclientes WHERE id_cliente = ?)`).pluck().get(saved.id) as string;
+    expect(JSON.parse(payload)).not.toHaveProperty('allowDuplicateEmail');
+  });
+
   it('validates the form at the boundary with clear field errors', () => {
     const bad = NewCustomerSchema.safeParse({ ...valid, email: 'not-an-email', phone: 'abc' });
     expect(bad.success).toBe(false);

@@ -15,8 +15,11 @@ import { isoNow, type Clock } from '../db/clock';
 export type NewCustomer = z.output<typeof NewCustomerSchema>;
 export type NewAddress = z.output<typeof NewAddressSchema>;
 
+/** A customer's display name, for a row aliased c. */
+const NAME = `TRIM(c.primer_nombre || ' ' || COALESCE(c.segundo_nombre || ' ', '') || c.primer_apellido || COALESCE(' ' || c.segundo_apellido, ''))`;
+
 const SUMMARY = `c.id_cliente AS id,
-  TRIM(c.primer_nombre || ' ' || COALESCE(c.segundo_nombre || ' ', '') || c.primer_apellido || COALESCE(' ' || c.segundo_apellido, '')) AS name,
+  ${NAME} AS name,
   td.code AS documentType, c.documento AS document, c.email, c.telefono AS phone,
   (SELECT COALESCE(SUM(amount), 0) FROM customer_credit WHERE customer_id = c.id_cliente) AS creditBalance`;
 
@@ -50,6 +53,7 @@ export function createCustomerService(sqlite: Database.Database, clock: Clock, a
     phoneType: sqlite.prepare(`SELECT id_tipo_telefono FROM tbltipo_telefono WHERE code = ?`).pluck(),
     country: sqlite.prepare(`SELECT id_pais FROM tblpaises WHERE iso_alpha2 = ?`).pluck(),
     byDocument: sqlite.prepare(`SELECT id_cliente FROM tblclientes WHERE ID_tipo_documento = ? AND documento = ?`).pluck(),
+    byEmail: sqlite.prepare(`SELECT c.id_cliente AS id, ${NAME} AS name FROM tblclientes c WHERE c.email = ? LIMIT 1`),
     insert: sqlite.prepare(`
       INSERT INTO tblclientes (email, primer_nombre, segundo_nombre, primer_apellido, segundo_apellido, ID_tipo_telefono, telefono,
         ID_pais, documento, ID_tipo_documento, global_id, created_at, updated_at)
@@ -107,6 +111,13 @@ export function createCustomerService(sqlite: Database.Database, clock: Clock, a
         }
         const globalId = newGlobalId();
         const email = input.email?.trim().toLowerCase() || null;
+        const sameEmail = email ? (s.byEmail.get(email) as { id: number; name: string } | undefined) : undefined;
+        if (sameEmail && !input.allowDuplicateEmail) {
+          throw new DomainError('CONFLICT', `${sameEmail.name} already has the email ${email}`, 'email', {
+            duplicateOf: sameEmail.id,
+            name: sameEmail.name,
+          });
+        }
         const { lastInsertRowid } = s.insert.run(
           email,
           input.firstName,
@@ -123,7 +134,8 @@ export function createCustomerService(sqlite: Database.Database, clock: Clock, a
           now,
         );
         const newId = Number(lastInsertRowid);
-        s.outbox.run(newGlobalId(), 'customer', globalId, JSON.stringify({ globalId, ...input, document, email }), now);
+        const { allowDuplicateEmail: _confirmed, ...fields } = input;
+        s.outbox.run(newGlobalId(), 'customer', globalId, JSON.stringify({ globalId, ...fields, document, email }), now);
         audit.record({ staffId: actorId, action: 'customer.create', entity: 'tblclientes', entityId: globalId });
         return newId;
       })();

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -32,4 +33,31 @@ export function checkExistingDatabaseFile(file: string): boolean {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * Refuses an existing SQLite database that is not a store database: it has
+ * tables but none of our migrations. Looked at read-only, so nothing is
+ * written to it (no journal mode change, no -wal/-shm files).
+ */
+export function refuseForeignDatabase(file: string): void {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
+    if (tables.length > 0 && !tables.includes('__drizzle_migrations')) {
+      throw new DomainError(
+        'DB_FOREIGN',
+        `${file} is a SQLite database of another program (it has tables but no store migrations); refusing to touch it`,
+        'db',
+      );
+    }
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** SQLite and file-system errors that mean the database cannot be written. */
+export function isReadOnlyError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EROFS');
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,39 @@ function firstMigrations(count: number): string {
 }
 
 describe('openDatabase', () => {
+  it("refuses another program's SQLite database and leaves it byte for byte as it was, with no -wal/-shm", () => {
+    const file = path.join(dir, 'other.sqlite');
+    const other = new Database(file);
+    other.exec(`CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('mine')`);
+    other.close();
+    const before = fs.readFileSync(file);
+    expect(() => openDatabase(file, { migrationsFolder: MIGRATIONS })).toThrow(expect.objectContaining({ code: 'DB_FOREIGN' }));
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(['other.sqlite']);
+  });
+
+  it('reports a read-only database in one clear error instead of failing half-way', () => {
+    const file = path.join(dir, 'store.sqlite');
+    openDatabase(file, { migrationsFolder: MIGRATIONS }).db.close();
+    fs.chmodSync(file, 0o444);
+    fs.chmodSync(dir, 0o555);
+    // Root writes through file modes, so the check runs as an unprivileged user when we are root.
+    const script = `
+      import { openDatabase } from ${JSON.stringify(path.resolve('src/main/db/open.ts'))};
+      try { openDatabase(${JSON.stringify(file)}, { migrationsFolder: ${JSON.stringify(MIGRATIONS)} }); console.log('opened'); }
+      catch (err) { console.log(err.code + ' ' + err.message); }`;
+    const asRoot = process.getuid?.() === 0;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd: process.cwd(),
+      env: { ...process.env, HOME: dir },
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
+    fs.chmodSync(dir, 0o755);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toMatch(/^DB_READ_ONLY cannot write the store database .*store\.sqlite .*writable$/);
+  });
+
   it('creates a new database with the pragmas a till needs', () => {
     const { db, report } = openDatabase(path.join(dir, 'new.sqlite'), { migrationsFolder: MIGRATIONS });
     try {

@@ -5,7 +5,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../../../db/schema';
 import { backupDatabase, type BackupResult } from './backup';
 import { systemClock, type Clock } from './clock';
-import { checkExistingDatabaseFile } from './file-check';
+import { DomainError } from '../../shared/errors';
+import { checkExistingDatabaseFile, isReadOnlyError, refuseForeignDatabase } from './file-check';
 import { migrationStatus } from './migrations';
 import { applyWriterPragmas } from './pragmas';
 import { ensureReferenceData } from './reference-data';
@@ -42,7 +43,13 @@ export function openDatabase(file: string, options: OpenOptions): { db: PosDb; r
   const clock = options.clock ?? systemClock;
   const inMemory = file === ':memory:';
   const existed = inMemory ? false : checkExistingDatabaseFile(file);
-  const sqlite = new Database(file);
+  let sqlite: Database.Database;
+  try {
+    if (existed) refuseForeignDatabase(file);
+    sqlite = new Database(file);
+  } catch (err) {
+    throw isReadOnlyError(err) ? readOnly(file, err) : err;
+  }
   try {
     applyWriterPragmas(sqlite);
     const status = migrationStatus(sqlite, options.migrationsFolder);
@@ -68,6 +75,14 @@ export function openDatabase(file: string, options: OpenOptions): { db: PosDb; r
     return { db, report: { created: !existed, applied: status.pending.length, backup } };
   } catch (err) {
     sqlite.close();
-    throw err;
+    throw isReadOnlyError(err) ? readOnly(file, err) : err;
   }
+}
+
+function readOnly(file: string, err: unknown): DomainError {
+  return new DomainError(
+    'DB_READ_ONLY',
+    `cannot write the store database ${file} (${(err as Error).message}): check that the file, its folder and the disk are writable`,
+    'db',
+  );
 }

@@ -84,6 +84,39 @@ describe('router', () => {
     expect(manager.current?.user.role).toBe('cashier');
   });
 
+  it('shows a signed-out caller only the store settings the login screen needs', async () => {
+    services.settings.updateStore({ storeName: 'Moda Andina', thermalPrinterHost: '10.0.0.9', receiptHeader: ['NIT 900.123.456-7'] });
+    const anon = newSessionState();
+    expect(await router.call('pos:settings.storePublic', {}, anon)).toEqual({
+      ok: true,
+      value: { storeName: 'Moda Andina', currency: expect.any(String), locale: expect.any(String) },
+    });
+    expect(await router.call('pos:settings.store', {}, anon)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    await router.call('pos:session.login', { userId: 1, pin: '2468' }, anon);
+    expect(await router.call('pos:settings.store', {}, anon)).toMatchObject({ ok: true, value: { thermalPrinterHost: '10.0.0.9' } });
+  });
+
+  it('returns every field at fault at once', async () => {
+    const session = newSessionState();
+    await router.call('pos:session.login', { userId: 1, pin: '2468' }, session);
+    const res = await router.call('pos:customers.create', { documentTypeCode: 'CC', document: '!', firstName: '', lastName: '', countryCode: 'co' }, session);
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const fields = (res as { error: { issues: { field: string }[] } }).error.issues.map((i) => i.field).sort();
+    expect(fields).toEqual(['countryCode', 'document', 'firstName', 'lastName']);
+  });
+
+  it('strips control and bidi characters from typed names before saving', async () => {
+    const session = newSessionState();
+    await router.call('pos:session.login', { userId: 1, pin: '2468' }, session);
+    const res = await router.call(
+      'pos:customers.create',
+      { documentTypeCode: 'NATIONAL_ID', document: '1020304050', firstName: 'Mar\u0000ía', lastName: '\u202EPeña\u202C', countryCode: 'CO' },
+      session,
+    );
+    expect(res).toMatchObject({ ok: true, value: { firstName: 'María', lastName: 'Peña' } });
+    expect(await router.call('pos:customers.search', { query: 'María Peña' }, session)).toMatchObject({ ok: true, value: [{ name: 'María Peña' }] });
+  });
+
   it('never logs a PIN', async () => {
     await router.call('pos:session.login', { userId: 1, pin: '9753' }, newSessionState());
     expect(JSON.stringify(logged)).not.toContain('9753');

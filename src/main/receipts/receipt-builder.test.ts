@@ -1,3 +1,4 @@
+import { layoutReceipt } from './receipt-layout';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/errors';
 import { manualClock, tempDb, type TempDb } from '../../../test/db';
@@ -163,5 +164,24 @@ describe('receipt builder', () => {
     expect(b.history('%', 10)).toEqual([]);
     expect(b.history(undefined, 2).map((s) => s.invoiceId)).toEqual([second.invoiceId, third.invoiceId]);
     expect(() => b.history(undefined, 0)).toThrow(DomainError);
+
+    // Part of the number, as a cashier reads it off a receipt: "000001" or just "1".
+    expect(b.history('000001', 10).map((s) => s.invoiceId)).toEqual([first.invoiceId]);
+    expect(b.history('1', 10)[0]!.invoiceId).toBe(first.invoiceId);
+    expect(b.history('3', 10).map((s) => s.invoiceId)).toEqual([third.invoiceId]);
+    // Older sales a page at a time.
+    expect(b.history(undefined, 2, 2).map((s) => s.invoiceId)).toEqual([first.invoiceId]);
+    expect(b.history(undefined, 2, 3)).toEqual([]);
+  });
+
+  it('marks a reprint as a copy, on screen and on paper', () => {
+    const sale = f.sale({ items: [{ item: f.catalog.shirtNavyM, quantity: 1 }], tenders: [{ method: 'cash', amount: 5_000_000 }], date: '2026-11-25T09:00:00.000Z' });
+    const b = builder();
+    expect(b.build(sale.invoiceId).copy).toBe(false);
+    const copy = b.build(sale.invoiceId, { copy: true });
+    expect(copy.copy).toBe(true);
+    const centred = layoutReceipt(copy, 42).filter((x) => x.kind === 'center').map((x) => (x as { text: string }).text);
+    expect(centred).toContain('*** COPIA ***');
+    expect(layoutReceipt(b.build(sale.invoiceId), 42).some((x) => x.kind === 'center' && x.text.includes('COPIA'))).toBe(false);
   });
 });

@@ -550,6 +550,8 @@ export const en: Messages = {
     USER_LOCKED_untilDate: 'User locked after too many wrong PINs until {{until}}.',
     USER_DISABLED: 'This user is disabled. Talk to an administrator.',
     NOT_SQLITE: 'The data file is not a valid database.',
+    DB_FOREIGN: 'The data file belongs to another program; it was left untouched.',
+    DB_READ_ONLY: 'The data file cannot be written: check its permissions and free disk space.',
     DB_TOO_NEW: 'The data comes from a newer version of the app. Update the app.',
     INTERNAL: 'Something went wrong. The error was logged.',
     APPROVAL_REQUIRED: 'This needs a manager’s approval.',

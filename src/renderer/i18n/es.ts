@@ -551,6 +551,8 @@ export const es = {
     USER_LOCKED_untilDate: 'Usuario bloqueado por demasiados intentos fallidos hasta el {{until}}.',
     USER_DISABLED: 'Este usuario está desactivado. Hable con un administrador.',
     NOT_SQLITE: 'El archivo de datos no es una base de datos válida.',
+    DB_FOREIGN: 'El archivo de datos es de otro programa; no se modificó.',
+    DB_READ_ONLY: 'No se puede escribir el archivo de datos: revise sus permisos y el espacio en disco.',
     DB_TOO_NEW: 'Los datos son de una versión más nueva de la aplicación. Actualice la aplicación.',
     INTERNAL: 'Algo salió mal. El error quedó registrado.',
     APPROVAL_REQUIRED: 'Esta acción necesita la aprobación de un gerente.',

@@ -10,7 +10,7 @@ import { readStoredLanguage } from './language-storage';
  */
 export function useAppLanguage(): void {
   const { t, i18n } = useTranslation();
-  const storeLocale = useStatus((s) => s.settings?.locale);
+  const storeLocale = useStatus((s) => s.settings?.locale ?? s.publicSettings?.locale);
   const language = i18n.resolvedLanguage ?? i18n.language;
 
   useEffect(() => {

@@ -17,7 +17,7 @@ export interface Money {
 
 /** The store's currency and locale, and a formatter for minor units. */
 export function useMoney(): Money {
-  const currency = useStatus((s) => s.settings?.currency) || DEFAULT_CURRENCY;
+  const currency = useStatus((s) => s.settings?.currency ?? s.publicSettings?.currency) || DEFAULT_CURRENCY;
   const locale = useLocale();
   const format = useCallback((minor: number) => formatMoney(minor, currency, safeLocale(locale)), [currency, locale]);
   return { currency, locale, digits: currencyDigits(currency), format };

@@ -1,16 +1,20 @@
 import { createStore } from 'zustand/vanilla';
 import type { ErrorInfo, Result } from '../../shared/errors';
 import type { PosApi } from '../../shared/ipc/api';
-import type { AppStatus, StoreSettings } from '../../shared/ipc/dto';
+import type { AppStatus, PublicStoreSettings, StoreSettings } from '../../shared/ipc/dto';
 
 export const STATUS_POLL_MS = 5_000;
 
 export interface StatusState {
   status: AppStatus | null;
   statusError: ErrorInfo | null;
+  /** What the login screen shows (name, language, currency): anyone may read it. */
+  publicSettings: PublicStoreSettings | null;
+  /** Every store setting: only while someone is signed in. */
   settings: StoreSettings | null;
   settingsError: ErrorInfo | null;
   refreshStatus(): Promise<void>;
+  /** The public settings, and the full ones when signed in (signed out, those are cleared). */
   loadSettings(): Promise<void>;
   /** Saves changed store settings (manager+), then reloads them so every screen shows the new values. */
   saveSettings(patch: Partial<StoreSettings>): Promise<Result<StoreSettings>>;
@@ -24,6 +28,7 @@ export function createStatusStore(api: PosApi) {
   return createStore<StatusState>()((set, get) => ({
     status: null,
     statusError: null,
+    publicSettings: null,
     settings: null,
     settingsError: null,
 
@@ -35,9 +40,11 @@ export function createStatusStore(api: PosApi) {
     },
 
     async loadSettings() {
-      const result = await api.settings.store();
-      if (result.ok) set({ settings: result.value, settingsError: null });
-      else set({ settingsError: result.error });
+      const [face, full] = await Promise.all([api.settings.storePublic(), api.settings.store()]);
+      if (face.ok) set({ publicSettings: face.value });
+      if (full.ok) set({ settings: full.value, settingsError: null });
+      else if (full.error.code === 'UNAUTHENTICATED') set({ settings: null, settingsError: face.ok ? null : face.error });
+      else set({ settingsError: full.error });
     },
 
     async saveSettings(patch) {

@@ -599,6 +599,8 @@ export function createFakePos(options: FakePosOptions = {}) {
       },
       store: async (input) => {
         record('settings.store', input);
+        const refused = denied(contract.settings.store.access);
+        if (refused) return refused;
         return ok(state.settings);
       },
       updateStore: async (input) => {

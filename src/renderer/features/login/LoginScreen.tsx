@@ -19,7 +19,7 @@ export function LoginScreen() {
   const staffError = useSession((s) => s.staffError);
   const loadStaff = useSession((s) => s.loadStaff);
   const clearLoginError = useSession((s) => s.clearLoginError);
-  const storeName = useStatus((s) => s.settings?.storeName);
+  const storeName = useStatus((s) => s.publicSettings?.storeName ?? s.settings?.storeName);
   const endedElsewhere = useSession((s) => s.endedElsewhere);
   const [chosen, setChosen] = useState<StaffSummary | null>(null);
   const [lastChosenId, setLastChosenId] = useState<number | null>(null);
