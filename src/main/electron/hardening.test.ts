@@ -18,6 +18,22 @@ class FakeContents extends EventEmitter {
   }
 }
 
+type PermissionRequest = (wc: unknown, permission: string, callback: (ok: boolean) => void) => void;
+class FakeSession extends EventEmitter {
+  request: PermissionRequest | null = null;
+  check: (() => boolean) | null = null;
+  device: (() => boolean) | null = null;
+  setPermissionRequestHandler(handler: PermissionRequest) {
+    this.request = handler;
+  }
+  setPermissionCheckHandler(handler: () => boolean) {
+    this.check = handler;
+  }
+  setDevicePermissionHandler(handler: () => boolean) {
+    this.device = handler;
+  }
+}
+
 const prevented = () => {
   const event = { prevented: false, url: '', preventDefault() { this.prevented = true; } };
   return event;
@@ -62,14 +78,7 @@ describe('app hardening', () => {
   });
 
   it('denies permissions and HID, serial and USB device selection', () => {
-    const session = Object.assign(new EventEmitter(), {
-      request: null as null | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
-      check: null as null | (() => boolean),
-      device: null as null | (() => boolean),
-      setPermissionRequestHandler(h: typeof this.request) { this.request = h; },
-      setPermissionCheckHandler(h: typeof this.check) { this.check = h; },
-      setDevicePermissionHandler(h: typeof this.device) { this.device = h; },
-    });
+    const session = new FakeSession();
     denyPermissions(session as never);
     const granted: boolean[] = [];
     session.request!(null, 'media', (ok) => granted.push(ok));
