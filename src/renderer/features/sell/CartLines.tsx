@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CartLine, DiscountDto } from '../../../shared/ipc/dto-sales';
+import type { CartLine } from '../../../shared/ipc/dto-sales';
+import { fitChars } from '../../lib/fit';
 import { formatNumber } from '../../lib/format';
 import { formatPercent } from '../../lib/money-input';
 import { useMoney } from '../../lib/use-money';
@@ -57,11 +58,6 @@ export function CartLines({ onRemove, onBigQuantity }: { onRemove: (lineId: numb
   );
 }
 
-function discountText(discount: DiscountDto | null, amount: number, locale: string, format: (n: number) => string): string {
-  if (amount <= 0) return '';
-  const value = `−${format(amount)}`;
-  return discount?.kind === 'percent' ? `${value} (${formatPercent(discount.percentBp, locale)})` : value;
-}
 
 /** Main sends a fresh cart on every change: only lines whose content changed re-render. */
 const sameLine = (a: CartLine, b: CartLine): boolean =>
@@ -134,6 +130,10 @@ function CartLineRowView({ line, selected, flashSeq, onSelect: selectLine, onRem
     return true;
   };
   const problemId = `line-qty-problem-${id}`;
+  const fullName = `${v.name} · ${color} · ${t('sell.cart.size', { size: v.sizeCode })} · PLU ${v.plu}`;
+  const price = money.format(line.unitPrice);
+  const total = money.format(line.total);
+  const discount = line.discountAmount > 0 ? `−${money.format(line.discountAmount)}` : '';
 
   return (
     <li
@@ -146,7 +146,9 @@ function CartLineRowView({ line, selected, flashSeq, onSelect: selectLine, onRem
     >
       {flashSeq !== null && <span key={flashSeq} className="cart-line__flash" data-testid={`line-flash-${id}`} aria-hidden="true" />}
       <div className="cart-line__item">
-        <span className="cart-line__name">{v.name}</span>
+        <span className="cart-line__name" title={fullName} data-testid={`line-name-${id}`}>
+          {v.name}
+        </span>
         <span className="cart-line__variant">
           <span className="swatch" style={{ background: v.colorHex }} aria-hidden="true" />
           <span data-testid={`line-color-${id}`}>{color}</span>
@@ -230,14 +232,27 @@ function CartLineRowView({ line, selected, flashSeq, onSelect: selectLine, onRem
         </button>
       </div>
       <div className="cart-line__price">
-        {line.originalUnitPrice !== null && <s className="cart-line__was">{money.format(line.originalUnitPrice)}</s>}
-        <span data-testid={`line-price-${id}`}>{money.format(line.unitPrice)}</span>
+        {line.originalUnitPrice !== null && (
+          <s className="cart-line__was fit" style={fitChars(money.format(line.originalUnitPrice))}>
+            {money.format(line.originalUnitPrice)}
+          </s>
+        )}
+        <span className="fit" style={fitChars(price)} data-testid={`line-price-${id}`}>
+          {price}
+        </span>
       </div>
       <div className="cart-line__discount" data-testid={`line-discount-${id}`}>
-        {discountText(line.discount, line.discountAmount, money.locale, money.format)}
+        {discount && (
+          <span className="fit" style={fitChars(discount)}>
+            {discount}
+          </span>
+        )}
+        {discount && line.discount?.kind === 'percent' && <span className="cart-line__percent">({formatPercent(line.discount.percentBp, money.locale)})</span>}
       </div>
-      <div className="cart-line__total" data-testid={`line-total-${id}`}>
-        {money.format(line.total)}
+      <div className="cart-line__total">
+        <span className="fit" style={fitChars(total)} data-testid={`line-total-${id}`} title={total}>
+          {total}
+        </span>
       </div>
       <button
         type="button"

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { fitChars } from '../../lib/fit';
 import { formatNumber } from '../../lib/format';
 import { formatPercent } from '../../lib/money-input';
 import { useMoney } from '../../lib/use-money';
@@ -55,7 +56,7 @@ export function TotalsPanel() {
       </dl>
       <div className="totals__grand">
         <span className="totals__grand-label">{t('sell.totals.total')}</span>
-        <output className="totals__grand-value" data-testid="cart-total" aria-live="polite">
+        <output className="totals__grand-value" data-testid="cart-total" aria-live="polite" style={fitChars(money.format(totals.total))}>
           {money.format(totals.total)}
         </output>
       </div>
