@@ -377,6 +377,8 @@ export const en: Messages = {
         lineDiscount: '{{value}} off {{name}} ({{reason}})',
         orderDiscount: '{{value}} off the whole sale ({{reason}})',
         price: 'Price of {{name}}: from {{from}} to {{to}}',
+        lineGrowth: 'This change makes the discount on {{name}} {{percent}} of the line (above {{threshold}} needs approval)',
+        orderGrowth: 'This change makes the order discount {{percent}} of the sale (above {{threshold}} needs approval)',
       },
     },
     customer: {
@@ -397,6 +399,7 @@ export const en: Messages = {
       hasShipping: 'with shipping address',
       back: 'Back',
       create: 'Create customer',
+      createAnyway: 'Save anyway',
       attach: 'Use this customer',
       billing: 'Billing address',
       shipping: 'Shipping address',
@@ -429,6 +432,7 @@ export const en: Messages = {
         phoneTypeCode: 'Choose the phone type.',
         countryCode: 'Choose a country.',
         duplicate: 'A customer with that document already exists.',
+        emailTaken: '{{name}} already has this email. Check it, or save anyway if they share it.',
         address: 'The address is too short.',
         zipCode: 'Zip code: 3 to 10 letters or digits.',
       },
@@ -505,9 +509,10 @@ export const en: Messages = {
     },
     history: {
       title: 'Recent sales',
-      search: 'Search by invoice number or customer',
+      search: 'Search by invoice number (or just its digits) or customer',
       empty: 'No sales.',
       reprint: 'View / reprint',
+      more: 'Older sales',
       receiptOf: 'Receipt {{number}}',
       back: 'Back',
       state: {
@@ -528,6 +533,8 @@ export const en: Messages = {
       unknown: 'Sync status unknown',
     },
     queue: 'To send: {{n}}',
+    queueWaiting_one: '{{n}} document waiting for sync',
+    queueWaiting_other: '{{n}} documents waiting for sync',
     lastSync: 'Last sync: {{time}}',
     never: 'never',
     shell: {

@@ -378,6 +378,8 @@ export const es = {
         lineDiscount: 'Descuento de {{value}} en {{name}} ({{reason}})',
         orderDiscount: 'Descuento de {{value}} en toda la venta ({{reason}})',
         price: 'Precio de {{name}}: de {{from}} a {{to}}',
+        lineGrowth: 'Este cambio deja el descuento de {{name}} en {{percent}} de la línea (más de {{threshold}} necesita aprobación)',
+        orderGrowth: 'Este cambio deja el descuento de la venta en {{percent}} del total (más de {{threshold}} necesita aprobación)',
       },
     },
     customer: {
@@ -398,6 +400,7 @@ export const es = {
       hasShipping: 'con dirección de envío',
       back: 'Volver',
       create: 'Crear cliente',
+      createAnyway: 'Guardar de todos modos',
       attach: 'Usar este cliente',
       billing: 'Dirección de facturación',
       shipping: 'Dirección de envío',
@@ -430,6 +433,7 @@ export const es = {
         phoneTypeCode: 'Elija el tipo de teléfono.',
         countryCode: 'Elija un país.',
         duplicate: 'Ya existe un cliente con ese documento.',
+        emailTaken: '{{name}} ya tiene este correo. Revíselo, o guarde de todos modos si lo comparten.',
         address: 'La dirección es muy corta.',
         zipCode: 'Código postal: de 3 a 10 letras o dígitos.',
       },
@@ -506,9 +510,10 @@ export const es = {
     },
     history: {
       title: 'Ventas recientes',
-      search: 'Buscar por número de factura o cliente',
+      search: 'Buscar por número de factura (o solo sus dígitos) o cliente',
       empty: 'No hay ventas.',
       reprint: 'Ver / reimprimir',
+      more: 'Ventas anteriores',
       receiptOf: 'Recibo {{number}}',
       back: 'Volver',
       state: {
@@ -529,6 +534,8 @@ export const es = {
       unknown: 'Estado de sincronización desconocido',
     },
     queue: 'Por enviar: {{n}}',
+    queueWaiting_one: '{{n}} documento espera la sincronización',
+    queueWaiting_other: '{{n}} documentos esperan la sincronización',
     lastSync: 'Última sincronización: {{time}}',
     never: 'nunca',
     shell: {

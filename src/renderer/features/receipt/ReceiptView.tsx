@@ -53,6 +53,11 @@ export function ReceiptView(props: { receipt: Receipt }): JSX.Element {
         {receipt.header.map((line, i) => (
           <p key={i}>{line}</p>
         ))}
+        {receipt.copy && (
+          <p className="receipt__copy" data-testid="receipt-copy">
+            {labels.copy}
+          </p>
+        )}
       </header>
 
       <section className="receipt__section">

@@ -145,6 +145,14 @@ describe('ReceiptView', () => {
     expect(screen.getByTestId('receipt-total').textContent).toBe('$97,152.00');
   });
 
+  it("marks a reprint as a copy, in the store's language", () => {
+    const { unmount } = render(<ReceiptView receipt={receipt({ copy: true })} />);
+    expect(screen.getByTestId('receipt-copy').textContent).toBe('*** COPIA ***');
+    unmount();
+    render(<ReceiptView receipt={receipt()} />);
+    expect(screen.queryByTestId('receipt-copy')).toBeNull();
+  });
+
   it('shows cash rounding and the amount due', () => {
     const r = receipt({ change: 285_000 });
     r.totals = { ...r.totals, cashRounding: -200 };

@@ -12,6 +12,10 @@ function useSubjectText(): (subject: ApprovalSubject) => string {
   const money = useMoney();
   return (subject) => {
     if (subject.kind === 'price') return t('sell.approval.what.price', { name: subject.name, from: money.format(subject.from), to: money.format(subject.to) });
+    if (subject.kind === 'discountGrowth') {
+      const values = { name: subject.name, percent: formatPercent(subject.percentBp, money.locale), threshold: formatPercent(subject.thresholdBp, money.locale) };
+      return subject.name ? t('sell.approval.what.lineGrowth', values) : t('sell.approval.what.orderGrowth', values);
+    }
     const d = subject.discount;
     const value = !d ? '' : d.kind === 'percent' ? formatPercent(d.percentBp, money.locale) : money.format(d.amount);
     const reason = d?.reason ?? '';

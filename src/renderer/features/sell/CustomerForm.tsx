@@ -17,6 +17,7 @@ type Values = Record<CustomerField, string>;
 export function useFieldErrorText() {
   const { t } = useTranslation();
   return (field: string, error: ErrorInfo): string => {
+    if (error.code === 'CONFLICT' && field === 'email') return t('sell.customer.errors.emailTaken', { name: String(error.details?.name ?? '') });
     if (error.code === 'CONFLICT') return t('sell.customer.errors.duplicate');
     switch (field) {
       case 'documentTypeCode':
@@ -68,12 +69,15 @@ export function CustomerForm({ onCreated, onBack }: { onCreated: (id: number) =>
   const [errors, setErrors] = useState<Partial<Record<CustomerField, string>>>({});
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Another customer has this email: the cashier saw the warning and may save anyway (a family sharing one). */
+  const [emailTakenBy, setEmailTakenBy] = useState<string | null>(null);
   const english = i18n.resolvedLanguage === 'en';
   const documentType = values.documentTypeCode || lists?.documentTypes[0]?.code || '';
 
   const set = (field: CustomerField, value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
+    if (field === 'email') setEmailTakenBy(null);
   };
 
   const submit = async (event: FormEvent) => {
@@ -100,15 +104,21 @@ export function CustomerForm({ onCreated, onBack }: { onCreated: (id: number) =>
       phoneTypeCode: optional(values.phoneTypeCode),
       phone: optional(values.phone),
       countryCode: values.countryCode,
+      ...(emailTakenBy !== null ? { allowDuplicateEmail: true } : {}),
     };
     setSaving(true);
     setFailure(null);
     const result = await create(input);
     if (!result.ok) {
       setSaving(false);
-      const field = result.error.field ?? '';
-      if (isField(field) && (result.error.code === 'VALIDATION' || result.error.code === 'CONFLICT')) setErrors({ [field]: fieldErrorText(field, result.error) });
-      else setFailure(result.error);
+      const { error } = result;
+      const field = error.field ?? '';
+      if (error.code === 'CONFLICT' && field === 'email') setEmailTakenBy(String(error.details?.name ?? ''));
+      // Every field main found at fault at once, not one per submit.
+      const named = (error.issues ?? [{ field, message: error.message }]).filter((i) => isField(i.field));
+      if (named.length > 0 && (error.code === 'VALIDATION' || error.code === 'CONFLICT')) {
+        setErrors(Object.fromEntries(named.map((i) => [i.field, fieldErrorText(i.field, error)])));
+      } else setFailure(error);
       return;
     }
     const attached = await setCustomer(result.value.id);
@@ -173,7 +183,7 @@ export function CustomerForm({ onCreated, onBack }: { onCreated: (id: number) =>
           {t('sell.customer.back')}
         </button>
         <button type="submit" className="button button--primary" data-testid="customer-create" disabled={saving}>
-          {saving ? t('sell.working') : t('sell.customer.create')}
+          {saving ? t('sell.working') : emailTakenBy !== null ? t('sell.customer.createAnyway') : t('sell.customer.create')}
         </button>
       </div>
     </form>

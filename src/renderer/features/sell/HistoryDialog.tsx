@@ -58,6 +58,17 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
             </li>
           ))}
         </ul>
+        {history.hasMore && (
+          <button
+            type="button"
+            className="button button--quiet"
+            data-testid="history-more"
+            disabled={history.status === 'loading'}
+            onClick={() => void loadHistory(query, true)}
+          >
+            {t('sell.history.more')}
+          </button>
+        )}
       </Dialog>
       {reprint && (
         <Dialog testId="reprint-dialog" title={t('sell.history.receiptOf', { number: reprint.invoiceNumber })} onClose={closeReprint} size="large" closeLabel={t('sell.history.back')}>

@@ -16,7 +16,8 @@ export function ReceiptActions({ receipt, primary }: { receipt: Receipt; primary
   const printThermal = useSell((s) => s.printThermal);
   const hasPrinter = useStatus((s) => Boolean(s.settings?.thermalPrinterHost));
   const cash = receipt.payments.some((p) => p.method === 'cash');
-  const thermalNow = () => void printThermal(receipt.invoiceId, cash);
+  // A reprint prints marked COPY and never opens the drawer.
+  const thermalNow = () => void printThermal(receipt.invoiceId, cash && !receipt.copy, receipt.copy);
 
   const onKey = useEffectEvent((event: KeyboardEvent) => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'p') return;

@@ -21,11 +21,16 @@ export interface Approval {
   pin: string;
 }
 
+/** Sales shown per page of the history. */
+export const HISTORY_PAGE = 30;
+
 /** What a manager is asked to approve, for the approval dialog to say. */
 export type ApprovalSubject =
   | { kind: 'lineDiscount'; name: string; discount: DiscountDto | null }
   | { kind: 'orderDiscount'; discount: DiscountDto | null }
-  | { kind: 'price'; name: string; from: number; to: number };
+  | { kind: 'price'; name: string; from: number; to: number }
+  /** A change (quantity, removed line) that makes a discount a larger share than was allowed. */
+  | { kind: 'discountGrowth'; name: string | null; percentBp: number; thresholdBp: number };
 
 /** How a dialog's request ended: done, given up at the approval dialog, or refused. */
 export type Outcome = { status: 'done' } | { status: 'cancelled' } | { status: 'failed'; error: ErrorInfo };
@@ -78,7 +83,7 @@ export interface SellState {
   completed: CompleteOutcome | null;
   thermal: ThermalState;
 
-  history: { items: SaleSummary[]; status: 'idle' | 'loading' | 'ready' | 'error'; error: ErrorInfo | null };
+  history: { items: SaleSummary[]; status: 'idle' | 'loading' | 'ready' | 'error'; error: ErrorInfo | null; query: string; hasMore: boolean };
   /** A past receipt opened from the history. */
   reprint: Receipt | null;
 
@@ -119,9 +124,10 @@ export interface SellState {
   removeTender(index: number): void;
   complete(): Promise<void>;
   newSale(): void;
-  printThermal(invoiceId: number, openDrawer: boolean): Promise<void>;
+  printThermal(invoiceId: number, openDrawer: boolean, copy?: boolean): Promise<void>;
 
-  loadHistory(query?: string): Promise<void>;
+  /** The newest sales matching the query; `more` appends the next page of older ones. */
+  loadHistory(query?: string, more?: boolean): Promise<void>;
   openReprint(invoiceId: number): Promise<void>;
   closeReprint(): void;
 }
@@ -186,9 +192,13 @@ export function createSellStore(api: PosApi) {
     const toOutcome = (result: Result<unknown>): Outcome => (result.ok ? { status: 'done' } : { status: 'failed', error: result.error });
 
     /** Runs a call; when main asks for a manager's PIN, opens the approval dialog and retries with it. */
-    async function withApproval(subject: ApprovalSubject, call: (approval?: Approval) => Promise<Result<Cart>>): Promise<Outcome> {
+    async function withApproval(
+      subjectOf: ApprovalSubject | ((error: ErrorInfo) => ApprovalSubject),
+      call: (approval?: Approval) => Promise<Result<Cart>>,
+    ): Promise<Outcome> {
       const first = await mutate(() => call());
       if (first.ok || first.error.code !== 'APPROVAL_REQUIRED') return toOutcome(first);
+      const subject = typeof subjectOf === 'function' ? subjectOf(first.error) : subjectOf;
       awaitingApproval?.resolve({ status: 'cancelled' });
       void loadManagers();
       return new Promise<Outcome>((resolve) => {
@@ -196,6 +206,17 @@ export function createSellStore(api: PosApi) {
         set({ approval: { subject, submitting: false, error: null } });
       });
     }
+
+    /** What main said would grow: a line's discount (named) or the order discount, to what share. */
+    const discountGrowth = (error: ErrorInfo): ApprovalSubject => {
+      const d = error.details ?? {};
+      return {
+        kind: 'discountGrowth',
+        name: typeof d.lineId === 'number' ? lineName(d.lineId) : null,
+        percentBp: typeof d.percentBp === 'number' ? d.percentBp : 0,
+        thresholdBp: typeof d.thresholdBp === 'number' ? d.thresholdBp : 0,
+      };
+    };
 
     const lineName = (lineId: number) => {
       const line = get().cart.lines.find((l) => l.lineId === lineId);
@@ -224,7 +245,7 @@ export function createSellStore(api: PosApi) {
       payment: null,
       completed: null,
       thermal: { status: 'idle', error: null },
-      history: { items: [], status: 'idle', error: null },
+      history: { items: [], status: 'idle', error: null, query: '', hasMore: false },
       reprint: null,
 
       async enter() {
@@ -342,9 +363,9 @@ export function createSellStore(api: PosApi) {
       },
 
       async setQuantity(lineId, quantity) {
-        const result = await mutate(() => api.sales.setQuantity({ lineId, quantity }));
-        if (!result.ok) set({ error: result.error });
-        return result.ok;
+        const outcome = await withApproval(discountGrowth, (approval) => api.sales.setQuantity({ lineId, quantity, ...(approval ? { approval } : {}) }));
+        if (outcome.status === 'failed') set({ error: outcome.error });
+        return outcome.status === 'done';
       },
 
       async changeQuantity(lineId, delta) {
@@ -356,9 +377,9 @@ export function createSellStore(api: PosApi) {
       },
 
       async removeLine(lineId) {
-        const result = await mutate(() => api.sales.removeLine({ lineId }));
-        if (!result.ok) set({ error: result.error });
-        return result.ok;
+        const outcome = await withApproval(discountGrowth, (approval) => api.sales.removeLine({ lineId, ...(approval ? { approval } : {}) }));
+        if (outcome.status === 'failed') set({ error: outcome.error });
+        return outcome.status === 'done';
       },
 
       setLineDiscount(lineId, discount) {
@@ -481,18 +502,24 @@ export function createSellStore(api: PosApi) {
         set({ completed: null, reprint: null, thermal: { status: 'idle', error: null } });
       },
 
-      async printThermal(invoiceId, openDrawer) {
+      async printThermal(invoiceId, openDrawer, copy = false) {
         if (get().thermal.status === 'printing') return;
         set({ thermal: { status: 'printing', error: null } });
-        const result = await api.sales.printThermal({ invoiceId, openDrawer });
+        const result = await api.sales.printThermal({ invoiceId, openDrawer, ...(copy ? { copy } : {}) });
         set({ thermal: result.ok ? { status: 'printed', error: null } : { status: 'failed', error: result.error } });
       },
 
-      async loadHistory(query) {
+      async loadHistory(query, more = false) {
+        const text = (query ?? '').trim().slice(0, 40);
+        const kept = more && get().history.query === text ? get().history.items : [];
         set((s) => ({ history: { ...s.history, status: 'loading', error: null } }));
-        const text = query?.trim();
-        const result = await api.sales.history({ ...(text ? { query: text.slice(0, 40) } : {}), limit: 30 });
-        set({ history: result.ok ? { items: result.value, status: 'ready', error: null } : { items: [], status: 'error', error: result.error } });
+        // One more than a page: its presence says there are older sales.
+        const result = await api.sales.history({ ...(text ? { query: text } : {}), limit: HISTORY_PAGE + 1, offset: kept.length });
+        set({
+          history: result.ok
+            ? { items: [...kept, ...result.value.slice(0, HISTORY_PAGE)], status: 'ready', error: null, query: text, hasMore: result.value.length > HISTORY_PAGE }
+            : { items: kept, status: 'error', error: result.error, query: text, hasMore: false },
+        });
       },
 
       async openReprint(invoiceId) {

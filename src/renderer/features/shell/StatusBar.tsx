@@ -27,7 +27,10 @@ export function StatusBar() {
         {sync ? t(`status.sync.${sync.state}`) : t('status.sync.unknown')}
       </span>
       <span className="statusbar__item" data-testid="status-queue">
-        {t('status.queue', { n: sync ? formatNumber(sync.pending, locale) : t('app.notAvailable') })}
+        {/* With no sync set up, documents wait in the outbox: say how many, not "0 to send". */}
+        {sync?.state === 'not_configured'
+          ? t('status.queueWaiting', { count: sync.pending, n: formatNumber(sync.pending, locale) })
+          : t('status.queue', { n: sync ? formatNumber(sync.pending, locale) : t('app.notAvailable') })}
       </span>
       <span className="statusbar__item" data-testid="status-last-sync">
         {t('status.lastSync', { time: lastSync ? lastSync.text : t('status.never') })}

@@ -115,9 +115,14 @@ describe('status bar', () => {
     await openShell();
     const sync = await screen.findByText('Sincronización no configurada');
     expect(sync.closest('[data-testid="status-sync"]')?.getAttribute('data-state')).toBe('not_configured');
-    expect(screen.getByTestId('status-queue').textContent).toBe('Por enviar: 0');
+    expect(screen.getByTestId('status-queue').textContent).toBe('0 documentos esperan la sincronización');
     expect(screen.getByTestId('status-last-sync').textContent).toBe('Última sincronización: nunca');
     expect(screen.getByTestId('status-shell').textContent).toBe('Aplicación de escritorio');
+  });
+
+  it('says how many documents wait when sync is not configured', async () => {
+    await openShell({ status: { sync: { state: 'not_configured', pending: 1, lastSyncAt: null } } });
+    expect((await screen.findByTestId('status-queue')).textContent).toBe('1 documento espera la sincronización');
   });
 
   it('shows online, the queue length in the store locale, the last sync and the browser preview', async () => {
