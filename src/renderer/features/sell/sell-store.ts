@@ -189,6 +189,17 @@ export function createSellStore(api: PosApi) {
       });
     }
 
+    /** Stores the payment dialog's tenders with the sale (in order, behind any cart change). */
+    function keepTenders(): void {
+      const tenders = get().payment?.tenders;
+      if (!tenders) return;
+      const input = tenders.map((t) => ({ method: t.method, amount: t.amount, ...(t.reference ? { reference: t.reference } : {}) }));
+      void enqueue(() => api.sales.setTenders({ tenders: input })).then((result) => {
+        if (result.ok) adopt(result.value);
+        else set((s) => ({ payment: s.payment ? { ...s.payment, error: result.error } : null }));
+      });
+    }
+
     const toOutcome = (result: Result<unknown>): Outcome => (result.ok ? { status: 'done' } : { status: 'failed', error: result.error });
 
     /** Runs a call; when main asks for a manager's PIN, opens the approval dialog and retries with it. */
@@ -263,6 +274,8 @@ export function createSellStore(api: PosApi) {
           search: { query: '', results: [], status: 'idle' },
         });
         await Promise.all([get().refresh(), get().loadParked()]);
+        // Back after a reload in the middle of paying: reopen the payment with what was entered.
+        if (get().cart.pendingTenders.length > 0) get().openPayment();
       },
 
       async refresh() {
@@ -455,7 +468,9 @@ export function createSellStore(api: PosApi) {
         const { cart, payment } = get();
         if (payment || cart.lines.length === 0) return;
         const completionKey = uncertainKey ?? newCompletionKey();
-        set({ payment: { completionKey, tenders: [], completing: false, error: null }, error: null });
+        // Tenders entered before a reload or a closed dialog come back: a card may already be charged.
+        const tenders = cart.pendingTenders.map((t): TenderDraft => ({ method: t.method, amount: t.amount, reference: t.reference ?? null }));
+        set({ payment: { completionKey, tenders, completing: false, error: null }, error: null });
       },
 
       closePayment() {
@@ -466,10 +481,12 @@ export function createSellStore(api: PosApi) {
 
       addTender(tender) {
         set((s) => (s.payment ? { payment: { ...s.payment, tenders: [...s.payment.tenders, tender], error: null } } : {}));
+        keepTenders();
       },
 
       removeTender(index) {
         set((s) => (s.payment ? { payment: { ...s.payment, tenders: s.payment.tenders.filter((_, i) => i !== index), error: null } } : {}));
+        keepTenders();
       },
 
       async complete() {
