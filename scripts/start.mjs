@@ -8,7 +8,10 @@ import { ensureElectronBinary } from './electron-binary.mjs';
 const root = path.resolve(import.meta.dirname, '..');
 const missing = ensureElectronBinary();
 if (missing) {
-  console.error(`npm start: the Electron binary is not available on this machine (${missing}); run \`npm run web\` for the browser preview.`);
+  console.error(
+    `npm start: Electron's program could not be downloaded to this machine (${missing}), so the desktop app cannot open here.\n` +
+      'Run `npm run web` for the browser preview of the same app, or point ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron 45.',
+  );
   process.exit(1);
 }
 
