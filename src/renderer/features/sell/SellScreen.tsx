@@ -24,6 +24,18 @@ import { TotalsPanel } from './TotalsPanel';
 import { VariantPicker } from './VariantPicker';
 import { VoidDialog } from './VoidDialog';
 
+/** The cart's layout by the width of its column (see sell.css): written to data-width, no re-render. */
+function observeWidth(element: HTMLDivElement | null): (() => void) | void {
+  if (!element || typeof ResizeObserver === 'undefined') return;
+  const observer = new ResizeObserver(([entry]) => {
+    const width = entry?.contentRect.width ?? element.clientWidth;
+    const size = width <= 600 ? 'narrow' : width <= 860 ? 'compact' : 'wide';
+    if (element.dataset.width !== size) element.dataset.width = size;
+  });
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
 export type SellDialog =
   | { kind: 'remove'; line: CartLine }
   | { kind: 'quantity'; line: CartLine; quantity: number }
@@ -185,7 +197,7 @@ export function SellScreen() {
         <SaleDone />
       ) : (
         <div className="sell__body">
-          <div className="sell__main">
+          <div className="sell__main" ref={observeWidth}>
             <CustomerBar onOpen={() => act('customer')} />
             <CartLines onRemove={askRemove} onBigQuantity={askQuantity} />
             <LineActions onAction={act} />
