@@ -1,7 +1,7 @@
-import { useCallback } from 'react';
-import { currencyDigits, formatMoney } from '../../shared/money';
+import { useMemo } from 'react';
+import { currencyDigits } from '../../shared/money';
 import { useStatus } from '../stores/stores-context';
-import { safeLocale } from './format';
+import { moneyFormatter } from './format';
 import { useLocale } from './use-locale';
 
 /** Fallback until settings arrive; every real amount is shown in the store's currency. */
@@ -19,6 +19,6 @@ export interface Money {
 export function useMoney(): Money {
   const currency = useStatus((s) => s.settings?.currency ?? s.publicSettings?.currency) || DEFAULT_CURRENCY;
   const locale = useLocale();
-  const format = useCallback((minor: number) => formatMoney(minor, currency, safeLocale(locale)), [currency, locale]);
+  const format = useMemo(() => moneyFormatter(currency, locale), [currency, locale]);
   return { currency, locale, digits: currencyDigits(currency), format };
 }

@@ -20,9 +20,11 @@ export function CartLines({ onRemove, onBigQuantity }: { onRemove: (lineId: numb
   const select = useSell((s) => s.selectLine);
   const list = useRef<HTMLUListElement>(null);
 
+  // In the next frame, not during the commit: scrolling reads layout, and forcing it here lays the cart out twice per scan.
   useEffect(() => {
     if (selected === null) return;
-    list.current?.querySelector(`[data-line-id="${selected}"]`)?.scrollIntoView?.({ block: 'nearest' });
+    const frame = requestAnimationFrame(() => list.current?.querySelector(`[data-line-id="${selected}"]`)?.scrollIntoView?.({ block: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
   }, [selected, lines.length]);
 
   return (

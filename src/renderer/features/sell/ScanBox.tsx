@@ -1,10 +1,10 @@
-import { forwardRef, useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductHit } from '../../../shared/ipc/dto-sales';
 import { Kbd } from '../../components/Kbd';
 import { formatNumber } from '../../lib/format';
 import { useMoney } from '../../lib/use-money';
-import { useSell } from '../../stores/stores-context';
+import { useSell, useSellStore } from '../../stores/stores-context';
 import { SEARCH_DEBOUNCE_MS } from './sell-keys';
 
 /**
@@ -17,32 +17,73 @@ export const ScanBox = forwardRef<HTMLInputElement>(function ScanBox(_props, ref
   const money = useMoney();
   const scan = useSell((s) => s.scan);
   const searchProducts = useSell((s) => s.searchProducts);
-  const clearSearch = useSell((s) => s.clearSearch);
+  const store = useSellStore();
   const openProduct = useSell((s) => s.openProduct);
   const completed = useSell((s) => s.completed !== null);
   const newSale = useSell((s) => s.newSale);
   const results = useSell((s) => s.search.results);
   const searchedFor = useSell((s) => s.search.query);
   const status = useSell((s) => s.search.status);
-  const [text, setText] = useState('');
+  /**
+   * The typed text lives in the input only (uncontrolled): a scanner's burst
+   * of characters re-renders nothing. `query` is the text a search was sent
+   * for, set when typing pauses; the results show while it is what the box holds.
+   */
+  const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
+  const input = useRef<HTMLInputElement | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const listId = useId();
 
-  // Type-ahead, debounced: one query per pause, not one per key.
-  useEffect(() => {
-    if (text.trim().length < 2) {
-      clearSearch();
+  const setInput = useCallback(
+    (element: HTMLInputElement | null) => {
+      input.current = element;
+      if (typeof ref === 'function') ref(element);
+      else if (ref) ref.current = element;
+    },
+    [ref],
+  );
+
+  /** Forgets the search; when there is none, leaves the store alone (a scan would otherwise re-render its readers). */
+  const clearSearch = () => {
+    const state = store.getState();
+    const { search } = state;
+    if (search.query !== '' || search.results.length > 0 || search.status !== 'idle') state.clearSearch();
+  };
+
+  const stopTimer = () => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+  };
+  useEffect(() => stopTimer, []);
+
+  // Type-ahead, debounced: one query per pause, not one per key, and no render per key.
+  const onChange = (value: string) => {
+    stopTimer();
+    if (active !== -1) setActive(-1);
+    if (value.trim().length < 2) {
+      if (query !== '') {
+        setQuery('');
+        clearSearch();
+      }
       return;
     }
-    const timer = setTimeout(() => void searchProducts(text), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text, searchProducts, clearSearch]);
+    // Results for other text stop showing at once; the new search waits for a pause.
+    if (query !== '' && query !== value) setQuery('');
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      setQuery(value);
+      void searchProducts(value);
+    }, SEARCH_DEBOUNCE_MS);
+  };
 
-  const showing = text.trim().length >= 2 && searchedFor === text ? results : [];
+  const showing = query !== '' && searchedFor === query ? results : [];
   const open = showing.length > 0;
 
   const reset = () => {
-    setText('');
+    stopTimer();
+    if (input.current) input.current.value = '';
+    setQuery('');
     setActive(-1);
     clearSearch();
   };
@@ -53,6 +94,7 @@ export const ScanBox = forwardRef<HTMLInputElement>(function ScanBox(_props, ref
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const text = event.currentTarget.value;
     if (event.key === 'ArrowDown' && open) {
       event.preventDefault();
       setActive((i) => Math.min(showing.length - 1, i + 1));
@@ -61,9 +103,10 @@ export const ScanBox = forwardRef<HTMLInputElement>(function ScanBox(_props, ref
       setActive((i) => Math.max(-1, i - 1));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      // Words (not a code) with results showing: Enter takes the first one.
+      // Words (not a code) with results for this very text showing: Enter takes the first one.
       const words = /\s/.test(text.trim()) || !/\d/.test(text);
-      const hit = active >= 0 ? showing[active] : words ? showing[0] : undefined;
+      const current = query === text ? showing : [];
+      const hit = active >= 0 ? current[active] : words ? current[0] : undefined;
       if (hit) {
         pick(hit);
         return;
@@ -90,7 +133,7 @@ export const ScanBox = forwardRef<HTMLInputElement>(function ScanBox(_props, ref
       <div className="scan-box__field">
         <input
           id={`${listId}-input`}
-          ref={ref}
+          ref={setInput}
           className="scan-box__input"
           data-testid="scan-input"
           type="text"
@@ -99,17 +142,14 @@ export const ScanBox = forwardRef<HTMLInputElement>(function ScanBox(_props, ref
           spellCheck={false}
           enterKeyHint="enter"
           placeholder={t('sell.scan.placeholder')}
-          value={text}
+          defaultValue=""
           role="combobox"
           aria-expanded={open}
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
           aria-keyshortcuts="F7"
-          onChange={(event) => {
-            setText(event.target.value);
-            setActive(-1);
-          }}
+          onChange={(event) => onChange(event.target.value)}
           onKeyDown={onKeyDown}
         />
         <Kbd>F7</Kbd>
@@ -140,7 +180,7 @@ export const ScanBox = forwardRef<HTMLInputElement>(function ScanBox(_props, ref
           ))}
         </ul>
       )}
-      {text.trim().length >= 2 && status === 'ready' && searchedFor === text && results.length === 0 && (
+      {query !== '' && status === 'ready' && searchedFor === query && results.length === 0 && (
         <p className="scan-box__none" role="status">
           {t('sell.scan.noResults')}
         </p>
