@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Money and quantities never wrap or clip on the Sell screen at 1024x768 and
  * 1366x768 (issue #7, items 8 and 9): a 9999 quantity, long line totals, a

@@ -6,3 +6,4 @@ export * from './inventory';
 export * from './staff';
 export * from './taxes';
 export * from './sync';
+export * from './device';

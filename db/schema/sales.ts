@@ -27,6 +27,8 @@ export const invoices = sqliteTable(
     /** Per-register gapless number, e.g. R01-000123; set when completed, null for drafts. */
     invoiceNumber: text('invoice_number'),
     registerCode: text('register_code').notNull(),
+    /** The register (device_identity.register_id) that rang the sale up; null only on rows older than it. */
+    registerId: text('register_id'),
     staffId: integer('staff_id').references(() => staffUsers.id),
     /** Sum of unit price x quantity before discounts. */
     grossTotal: integer('gross_total').notNull().default(0),

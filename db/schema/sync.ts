@@ -1,25 +1,31 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { timestamp } from './columns';
 
 /**
- * Sync outbox: written in the same transaction as the business action it
- * reports, pushed later. `idempotency_key` lets the cloud apply each entry once.
+ * Sync outbox: domain commands (src/shared/sync) written in the same
+ * transaction as the business action they report, by the one write path
+ * only, pushed later in `seq` order. `seq` is gap-free per register;
+ * `idempotency_key` lets the cloud apply each document once.
  */
 export const syncOutbox = sqliteTable(
   'sync_outbox',
   {
     id: integer('id').primaryKey(),
+    registerId: text('register_id').notNull(),
+    seq: integer('seq').notNull(),
     idempotencyKey: text('idempotency_key').notNull().unique(),
-    /** e.g. 'sale', 'stock_movement', 'customer'. */
-    entity: text('entity').notNull(),
+    /** The command, e.g. 'sale.completed', 'customer.upserted'. */
+    type: text('type').notNull(),
+    /** Version of the command's payload schema. */
+    schemaVersion: integer('schema_version').notNull(),
+    /** Global id of the row the command is about. */
     entityGlobalId: text('entity_global_id').notNull(),
-    operation: text('operation', { enum: ['upsert', 'delete'] }).notNull(),
-    /** JSON document the cloud applies. */
+    /** JSON payload, valid against the command's schema. */
     payload: text('payload').notNull(),
     createdAt: timestamp('created_at').notNull(),
     ackedAt: timestamp('acked_at'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
   },
-  (t) => [index('ix_outbox_pending').on(t.ackedAt, t.id)],
+  (t) => [uniqueIndex('ux_outbox_register_seq').on(t.registerId, t.seq), index('ix_outbox_pending').on(t.ackedAt, t.seq)],
 );

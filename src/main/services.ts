@@ -1,4 +1,3 @@
-import { createAuditLog, type AuditLog } from './audit/audit-log';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service';
 import { createTaxAdmin, type TaxAdmin } from './catalog/tax-admin';
 import { createTaxRateCache, type TaxRateCache } from './catalog/tax-rates';
@@ -12,12 +11,17 @@ import { loadInvoiceStates } from './sales/invoice-states';
 import { createSaleService, type SaleService } from './sales/sale-service';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
 import { createStaffService, type StaffService } from './staff/staff-service';
+import type { DeviceService } from './device/device-identity';
+import { createWriteStack, type WritePath } from './write';
 
 /** Everything the IPC handlers call, built once per database. */
 export interface Services {
   db: PosDb;
   clock: Clock;
-  audit: AuditLog;
+  /** The one write path: every business change, its audit entry and its outbox document. */
+  writes: WritePath;
+  /** This register's identity (never synced). */
+  device: DeviceService;
   staff: StaffService;
   settings: SettingsService;
   taxes: TaxRateCache;
@@ -40,25 +44,26 @@ export function createServices(
 ): Services {
   const { sqlite } = db;
   const outboxPending = sqlite.prepare(`SELECT COUNT(*) FROM sync_outbox WHERE acked_at IS NULL`).pluck();
-  const audit = createAuditLog(sqlite, clock);
-  const staff = createStaffService(sqlite, clock, audit);
-  const settings = createSettingsService(sqlite, clock);
+  const { device, writes } = createWriteStack(sqlite, clock);
+  const staff = createStaffService(sqlite, clock, writes);
+  const settings = createSettingsService(sqlite, writes, device);
   const taxes = createTaxRateCache(sqlite);
   const catalog = createCatalogService(sqlite, taxes, settings);
   const states = loadInvoiceStates(sqlite);
-  const customers = createCustomerService(sqlite, clock, audit);
-  const sales = createSaleService({ sqlite, clock, audit, catalog, settings, staff, customers, states });
+  const customers = createCustomerService(sqlite, writes);
+  const sales = createSaleService({ sqlite, clock, writes, device, catalog, settings, staff, customers, states });
   return {
     db,
     clock,
-    audit,
+    writes,
+    device,
     staff,
     settings,
     taxes,
-    taxAdmin: createTaxAdmin(sqlite, clock, audit, taxes, settings),
+    taxAdmin: createTaxAdmin(sqlite, writes, taxes, settings),
     catalog,
     sales,
-    completeSale: createSaleCompleter({ sqlite, clock, audit, settings, sales, states }),
+    completeSale: createSaleCompleter({ sqlite, writes, device, settings, sales, states }),
     customers,
     reference: createReferenceService(sqlite),
     receipts: createReceiptService(sqlite, settings),

@@ -71,15 +71,14 @@ async function main() {
   fs.mkdirSync(path.dirname(args.db), { recursive: true });
   const { db, report } = openDatabase(args.db, { migrationsFolder: path.join(root, 'db/migrations') });
   const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const services = createServices(db, { version, shell: 'web' });
-  startIdleCheckpoints(db.sqlite);
-
   // Only a file made just now gets the demo store: an existing database is served as it is.
   if (report.created) {
     console.log(`web: seeding a demo store into ${args.db} (${args.products} products)...`);
     await seedDemo(db, { products: args.products, seed: 1 });
-    services.settings.updateStore({ storeName: 'Moda Andina (demo)' });
   }
+  const services = createServices(db, { version, shell: 'web' });
+  if (report.created) services.settings.updateStore({ storeName: 'Moda Andina (demo)' });
+  startIdleCheckpoints(db.sqlite);
 
   const token = randomBytes(32).toString('base64url');
   const router = createRouter(services, {

@@ -11,15 +11,15 @@ export const PIN_ENV = 'POS_NEW_PIN';
 /** Runs `fn` with the staff service of an existing store database; the CLI acts as no staff member (actor null). */
 async function withStaff<T>(file: string, fn: (staff: StaffService) => Promise<T> | T): Promise<T> {
   // Loaded only now: the database code takes ~0.4 s to import, which --help and typos should not pay.
-  const [{ openStore }, { createStaffService }, { createAuditLog }, { systemClock }] = await Promise.all([
+  const [{ openStore }, { createStaffService }, { createWriteStack }, { systemClock }] = await Promise.all([
     import('../db-files'),
     import('../../main/staff/staff-service'),
-    import('../../main/audit/audit-log'),
+    import('../../main/write'),
     import('../../main/db/clock'),
   ]);
   const { db } = openStore(file, { create: false });
   try {
-    return await fn(createStaffService(db.sqlite, systemClock, createAuditLog(db.sqlite, systemClock)));
+    return await fn(createStaffService(db.sqlite, systemClock, createWriteStack(db.sqlite, systemClock).writes));
   } finally {
     db.close();
   }

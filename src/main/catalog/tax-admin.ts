@@ -5,9 +5,9 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 import { newGlobalId } from '../../shared/ids';
-import type { AuditLog } from '../audit/audit-log';
-import { isoNow, type Clock } from '../db/clock';
 import type { SettingsService } from '../settings/settings-service';
+import type { WritePath } from '../write';
+import { changedFields } from '../write/write-path';
 import type { TaxRate, TaxRateCache } from './tax-rates';
 
 export interface TaxRateInput {
@@ -17,12 +17,23 @@ export interface TaxRateInput {
   active: boolean;
 }
 
-export function createTaxAdmin(sqlite: Database.Database, clock: Clock, audit: AuditLog, taxes: TaxRateCache, settings: SettingsService) {
+interface StoredRate {
+  globalId: string;
+  code: string;
+  name: string;
+  rateBp: number;
+  active: number;
+}
+
+export function createTaxAdmin(sqlite: Database.Database, writes: WritePath, taxes: TaxRateCache, settings: SettingsService) {
   const upsert = sqlite.prepare(
     `INSERT INTO tax_rates (global_id, code, name, rate_bp, active, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, rate_bp = excluded.rate_bp, active = excluded.active, updated_at = excluded.updated_at`,
   );
   const all = sqlite.prepare(`SELECT id, code, name, rate_bp AS rateBp, active FROM tax_rates ORDER BY rate_bp DESC, code`);
+  const byCode = sqlite.prepare(`SELECT global_id AS globalId, code, name, rate_bp AS rateBp, active FROM tax_rates WHERE code = ?`);
+  const productGlobalId = sqlite.prepare(`SELECT global_id FROM tblproductos WHERE id_producto = ?`).pluck();
+  const categoryGlobalId = sqlite.prepare(`SELECT global_id FROM tblcategorias WHERE id_catgoria = ?`).pluck();
   const idOf = sqlite.prepare(`SELECT id FROM tax_rates WHERE code = ? AND active = 1`).pluck();
   const setProduct = sqlite.prepare(`UPDATE tblproductos SET tax_rate_id = ?, updated_at = ? WHERE id_producto = ?`);
   const setCategory = sqlite.prepare(`UPDATE tblcategorias SET tax_rate_id = ? WHERE id_catgoria = ?`);
@@ -36,10 +47,20 @@ export function createTaxAdmin(sqlite: Database.Database, clock: Clock, audit: A
       if (!input.active && input.code === settings.store().defaultTaxCode) {
         throw new DomainError('CONFLICT', `${input.code} is the store's default tax rate; choose another default first`, 'active');
       }
-      sqlite.transaction(() => {
-        upsert.run(newGlobalId(), input.code, input.name, input.rateBp, input.active ? 1 : 0, isoNow(clock));
-        audit.record({ staffId: actorId, action: 'tax_rate.save', entity: 'tax_rates', entityId: input.code, details: { ...input } });
-      })();
+      writes.mutate({ id: actorId }, (w) => {
+        const before = byCode.get(input.code) as StoredRate | undefined;
+        upsert.run(newGlobalId(), input.code, input.name, input.rateBp, input.active ? 1 : 0, w.now);
+        const after = byCode.get(input.code) as StoredRate;
+        const fields = (r: StoredRate) => ({ name: r.name, rateBp: r.rateBp, active: r.active === 1 });
+        w.audit({
+          action: before ? 'tax_rate.update' : 'tax_rate.create',
+          entity: 'tax_rates',
+          entityId: after.globalId,
+          ...(before ? changedFields(fields(before), fields(after)) : { after: fields(after) }),
+          details: { code: input.code },
+        });
+        w.emit('tax_rate.changed', { taxRateId: after.globalId, code: after.code, ...fields(after) });
+      });
       taxes.reload();
     },
 
@@ -47,11 +68,13 @@ export function createTaxAdmin(sqlite: Database.Database, clock: Clock, audit: A
     assign(target: 'product' | 'category', id: number, code: string | null, actorId: number): void {
       const rateId = code === null ? null : (idOf.get(code) as number | undefined);
       if (code !== null && rateId === undefined) throw new DomainError('VALIDATION', `no active tax rate ${code}`, 'taxCode');
-      sqlite.transaction(() => {
-        const changed = target === 'product' ? setProduct.run(rateId, isoNow(clock), id) : setCategory.run(rateId, id);
+      writes.mutate({ id: actorId }, (w) => {
+        const changed = target === 'product' ? setProduct.run(rateId, w.now, id) : setCategory.run(rateId, id);
         if (changed.changes !== 1) throw new DomainError('NOT_FOUND', `no ${target} ${id}`, 'id');
-        audit.record({ staffId: actorId, action: 'tax_rate.assign', entity: target, entityId: id, details: { code } });
-      })();
+        const targetId = (target === 'product' ? productGlobalId.get(id) : categoryGlobalId.get(id)) as string;
+        w.audit({ action: 'tax_rate.assign', entity: target === 'product' ? 'tblproductos' : 'tblcategorias', entityId: targetId, after: { taxCode: code } });
+        w.emit('tax_rate.assigned', { target, targetId, taxCode: code });
+      });
     },
   };
 }

@@ -27,7 +27,7 @@ describe('customers at the till', () => {
     for (const q of ['1020304050', '10203', 'valentina osp', 'Ospina', 'valentina.ospina@', '555 1234']) {
       expect(t.services.customers.search(q).map((x) => x.id), q).toContain(c.id);
     }
-    expect(t.db.sqlite.prepare(`SELECT COUNT(*) FROM sync_outbox WHERE entity = 'customer'`).pluck().get()).toBe(1);
+    expect(t.db.sqlite.prepare(`SELECT COUNT(*) FROM sync_outbox WHERE type = 'customer.upserted'`).pluck().get()).toBe(1);
   });
 
   it('refuses a duplicate document and unknown codes, naming the field', () => {

@@ -1,6 +1,6 @@
 /**
  * Customers at the till: find one by document, name, email or phone, or
- * create one (with the sync outbox entry in the same transaction).
+ * create one (through the write path: audit and outbox document with it).
  */
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
@@ -9,8 +9,7 @@ import { newGlobalId } from '../../shared/ids';
 import type { NewAddressSchema, NewCustomerSchema } from '../../shared/ipc/contract';
 import type { AddressDto, CustomerDetail } from '../../shared/ipc/dto-customers';
 import type { CustomerSummary } from '../../shared/ipc/dto-sales';
-import type { AuditLog } from '../audit/audit-log';
-import { isoNow, type Clock } from '../db/clock';
+import type { WritePath } from '../write';
 
 export type NewCustomer = z.output<typeof NewCustomerSchema>;
 export type NewAddress = z.output<typeof NewAddressSchema>;
@@ -25,7 +24,7 @@ const SUMMARY = `c.id_cliente AS id,
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
-export function createCustomerService(sqlite: Database.Database, clock: Clock, audit: AuditLog) {
+export function createCustomerService(sqlite: Database.Database, writes: WritePath) {
   const s = {
     summary: sqlite.prepare(`
       SELECT ${SUMMARY} FROM tblclientes c LEFT JOIN tbltipo_documento td ON td.id_tipo_documento = c.ID_tipo_documento
@@ -65,9 +64,6 @@ export function createCustomerService(sqlite: Database.Database, clock: Clock, a
       `INSERT INTO tbldirecciones_envio (direccion, zip_code, ID_cliente, ID_pais, global_id) VALUES (?, ?, ?, ?, ?)`,
     ),
     globalIdOf: sqlite.prepare(`SELECT global_id FROM tblclientes WHERE id_cliente = ?`).pluck(),
-    outbox: sqlite.prepare(
-      `INSERT INTO sync_outbox (idempotency_key, entity, entity_global_id, operation, payload, created_at) VALUES (?, ?, ?, 'upsert', ?, ?)`,
-    ),
   };
 
   const lookup = (stmt: Database.Statement, code: string, field: string, what: string): number => {
@@ -104,8 +100,8 @@ export function createCustomerService(sqlite: Database.Database, clock: Clock, a
       const phoneTypeId = input.phoneTypeCode ? lookup(s.phoneType, input.phoneTypeCode, 'phoneTypeCode', 'phone type') : null;
       if (phone && phoneTypeId === null) throw new DomainError('VALIDATION', 'choose the phone type', 'phoneTypeCode');
       const document = input.document.trim().toUpperCase();
-      const now = isoNow(clock);
-      const id = sqlite.transaction(() => {
+      const id = writes.mutate({ id: actorId }, (w) => {
+        const now = w.now;
         if (s.byDocument.get(docTypeId, document) !== undefined) {
           throw new DomainError('CONFLICT', `a customer with ${input.documentTypeCode} ${document} already exists`, 'document');
         }
@@ -133,12 +129,25 @@ export function createCustomerService(sqlite: Database.Database, clock: Clock, a
           now,
           now,
         );
-        const newId = Number(lastInsertRowid);
-        const { allowDuplicateEmail: _confirmed, ...fields } = input;
-        s.outbox.run(newGlobalId(), 'customer', globalId, JSON.stringify({ globalId, ...fields, document, email }), now);
-        audit.record({ staffId: actorId, action: 'customer.create', entity: 'tblclientes', entityId: globalId });
-        return newId;
-      })();
+        const doc = {
+          customerId: globalId,
+          baseVersion: null,
+          documentTypeCode: input.documentTypeCode,
+          document,
+          firstName: input.firstName,
+          middleName: input.middleName?.trim() || null,
+          lastName: input.lastName,
+          secondLastName: input.secondLastName?.trim() || null,
+          email,
+          phoneTypeCode: input.phoneTypeCode || null,
+          phone,
+          countryCode: input.countryCode,
+        };
+        w.emit('customer.upserted', doc);
+        const { customerId: _id, baseVersion: _base, ...after } = doc;
+        w.audit({ action: 'customer.create', entity: 'tblclientes', entityId: globalId, after, ...(sameEmail ? { details: { sharedEmailWith: sameEmail.id } } : {}) });
+        return Number(lastInsertRowid);
+      });
       return get(id);
     },
 
@@ -146,15 +155,15 @@ export function createCustomerService(sqlite: Database.Database, clock: Clock, a
       get(input.customerId);
       const countryId = lookup(s.country, input.countryCode, 'countryCode', 'country');
       const zip = input.zipCode?.trim() || null;
-      const id = sqlite.transaction(() => {
+      const id = writes.mutate({ id: actorId }, (w) => {
         const globalId = newGlobalId();
         const stmt = input.kind === 'billing' ? s.insertBilling : s.insertShipping;
         const { lastInsertRowid } = stmt.run(input.address, zip, input.customerId, countryId, globalId);
         const customerGlobalId = s.globalIdOf.get(input.customerId) as string;
-        s.outbox.run(newGlobalId(), `${input.kind}_address`, globalId, JSON.stringify({ globalId, customerGlobalId, ...input, zipCode: zip }), isoNow(clock));
-        audit.record({ staffId: actorId, action: 'customer.address_added', entity: 'tblclientes', entityId: customerGlobalId, details: { kind: input.kind } });
+        w.emit('customer.address_added', { addressId: globalId, customerId: customerGlobalId, kind: input.kind, address: input.address, zipCode: zip, countryCode: input.countryCode });
+        w.audit({ action: 'customer.address_added', entity: 'tblclientes', entityId: customerGlobalId, after: { kind: input.kind, address: input.address, zipCode: zip, countryCode: input.countryCode } });
         return Number(lastInsertRowid);
-      })();
+      });
       return { id, kind: input.kind, address: input.address, zipCode: zip, countryCode: input.countryCode };
     },
   };

@@ -9,6 +9,7 @@ import { DomainError } from '../../shared/errors';
 import { checkExistingDatabaseFile, isReadOnlyError, refuseForeignDatabase } from './file-check';
 import { migrationStatus } from './migrations';
 import { applyWriterPragmas } from './pragmas';
+import { ensureDeviceIdentity } from '../device/device-identity';
 import { ensureReferenceData } from './reference-data';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
@@ -62,6 +63,7 @@ export function openDatabase(file: string, options: OpenOptions): { db: PosDb; r
     const orm = drizzle(sqlite, { schema });
     if (status.pending.length > 0) migrate(orm, { migrationsFolder: options.migrationsFolder });
     ensureReferenceData(sqlite, clock);
+    ensureDeviceIdentity(sqlite, clock);
     const db: PosDb = {
       file,
       sqlite,

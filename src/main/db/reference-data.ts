@@ -9,7 +9,7 @@ import { isoNow, type Clock } from './clock';
  * INSERT OR IGNORE, so this is idempotent and never overwrites a store's own
  * edits (a renamed colour stays renamed). Bump the version to add rows.
  */
-export const REFERENCE_DATA_VERSION = 2;
+export const REFERENCE_DATA_VERSION = 3;
 
 export const DOCUMENT_TYPES = [
   { code: 'NATIONAL_ID', name: 'Cédula de ciudadanía' },
@@ -29,7 +29,9 @@ export const INVOICE_STATES = [
   { code: 'PARKED', name: 'En espera', description: 'Venta aparcada para retomarla después' },
   { code: 'COMPLETED', name: 'Completada', description: 'Venta pagada y cerrada' },
   { code: 'VOIDED', name: 'Anulada', description: 'Venta anulada; no cuenta en ventas ni en inventario' },
-  { code: 'RETURNED', name: 'Devuelta', description: 'Venta devuelta total o parcialmente' },
+  { code: 'RETURNED', name: 'Devuelta', description: 'Venta devuelta por completo' },
+  { code: 'PARTIALLY_RETURNED', name: 'Devuelta en parte', description: 'Venta con parte de sus artículos devueltos' },
+  { code: 'CANCELLED', name: 'Cancelada', description: 'Venta en curso abandonada antes de cobrar' },
 ] as const;
 
 export const DEPARTMENTS = [

@@ -32,6 +32,7 @@ describe('the sell channels end to end through the router', () => {
     const cart = (scanned as Extract<ScanOutcome, { kind: 'added' }>).cart;
     const total = cart.totals.total;
     const done = await call<CompleteOutcome>('pos:sales.complete', {
+      draftId: cart.draftId,
       payments: [
         { method: 'card', amount: 1000, reference: 'AUTH-9' },
         { method: 'cash', amount: total },
@@ -52,9 +53,27 @@ describe('the sell channels end to end through the router', () => {
     expect(picked).toMatchObject({ kind: 'pick', grid: { product: { productId: v.productId } } });
     const wrong = v.barcode.slice(0, 12) + String((Number(v.barcode[12]) + 5) % 10);
     expect(await router.call('pos:sales.scan', { code: wrong }, session)).toMatchObject({ ok: false, error: { code: 'BARCODE_INVALID' } });
-    expect(await router.call('pos:sales.complete', { payments: [], completionKey: 'x' }, session)).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'payments' } });
+    expect(await router.call('pos:sales.complete', { draftId: 1, payments: [], completionKey: 'x' }, session)).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'payments' } });
     expect(await router.call('pos:sales.setQuantity', { lineId: 1, quantity: 0 }, session)).toMatchObject({ ok: false, error: { field: 'quantity' } });
     expect((await call<Cart>('pos:sales.current', {})).lines).toEqual([]);
+  });
+
+  it('names the sale a call is about: a screen showing a sale parked elsewhere is told, not obeyed', async () => {
+    const first = (await call<Extract<ScanOutcome, { kind: 'added' }>>('pos:sales.scan', { code: t.variant(0).barcode, draftId: null })).cart;
+    // Another window parks that sale and starts a new one.
+    await call<Cart>('pos:sales.park', { draftId: first.draftId, label: 'otra ventana' });
+    const second = (await call<Extract<ScanOutcome, { kind: 'added' }>>('pos:sales.scan', { code: t.variant(1).barcode, draftId: null })).cart;
+    expect(second.draftId).not.toBe(first.draftId);
+    // The first window still shows the parked sale and tries to finish it.
+    for (const [channel, input] of [
+      ['pos:sales.complete', { draftId: first.draftId, payments: [{ method: 'cash', amount: 10_000_000 }], completionKey: 'stale-window-1' }],
+      ['pos:sales.voidCurrent', { draftId: first.draftId, reason: 'x' }],
+      ['pos:sales.setOrderDiscount', { draftId: first.draftId, discount: null }],
+      ['pos:sales.scan', { code: t.variant(2).barcode, draftId: first.draftId }],
+    ] as const) {
+      expect(await router.call(channel, input, session), channel).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'draftId' } });
+    }
+    expect((await call<Cart>('pos:sales.current', {})).lines).toHaveLength(1);
   });
 
   it('nothing sells without a signed-in cashier', async () => {

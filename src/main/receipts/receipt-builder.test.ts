@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/errors';
 import { manualClock, tempDb, type TempDb } from '../../../test/db';
 import type { TenderInput } from '../sales/tender';
-import { createSettingsService } from '../settings/settings-service';
+import { settingsOf } from '../settings/settings-service';
 import { createReceiptBuilder } from './receipt-builder';
 import { saleFixture, type SaleFixture } from './sale-fixture';
 
@@ -16,7 +16,7 @@ describe('receipt builder', () => {
     f = saleFixture(t);
   });
   afterEach(() => t.cleanup());
-  const builder = () => createReceiptBuilder(t.db.sqlite, createSettingsService(t.db.sqlite, clock));
+  const builder = () => createReceiptBuilder(t.db.sqlite, settingsOf(t.db.sqlite, clock));
 
   it('builds the receipt of a completed sale: lines with colour and size, two tax rates, discounts, split tender with change', () => {
     const { catalog } = f;
@@ -103,7 +103,7 @@ describe('receipt builder', () => {
   });
 
   it('prints in the store language: English colour names and document type', () => {
-    createSettingsService(t.db.sqlite, clock).updateStore({ locale: 'en-US', currency: 'USD', storeName: 'Shop' });
+    settingsOf(t.db.sqlite, clock).updateStore({ locale: 'en-US', currency: 'USD', storeName: 'Shop' });
     const sale = f.sale({
       items: [{ item: f.catalog.shirtRedL, quantity: 1 }],
       tenders: [{ method: 'card', amount: 4_990_000, reference: '1' }],

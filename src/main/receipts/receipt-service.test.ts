@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/errors';
 import { manualClock, tempDb, type TempDb } from '../../../test/db';
-import { createSettingsService } from '../settings/settings-service';
+import { settingsOf } from '../settings/settings-service';
 import { inspectEscpos } from './escpos-inspect';
 import { createReceiptService } from './receipt-service';
 import { saleFixture } from './sale-fixture';
@@ -22,7 +22,7 @@ describe('receipt service', () => {
     }).invoiceId;
   });
   afterEach(() => t.cleanup());
-  const settings = () => createSettingsService(t.db.sqlite, clock);
+  const settings = () => settingsOf(t.db.sqlite, clock);
 
   it('encodes ESC/POS at the paper width of the store settings unless told otherwise', () => {
     const store = settings();

@@ -1,18 +1,24 @@
 /**
- * Completing a sale: one SQLite transaction writes the invoice (state
- * COMPLETED, gapless per-register number), its priced lines, the payments,
- * the stock movements, the store-credit spend, the sync outbox entry and the
- * audit entry. All of it or none of it. The completion key makes a retry
- * (double click, repeated key, retry after a crash) return the same sale.
+ * Completing a sale: one write (one SQLite transaction) stores the invoice
+ * (state COMPLETED, gapless per-register number), its priced lines, the
+ * payments, the stock movements, the store-credit spend, the audit entry and
+ * ONE outbox document, `sale.completed`, that carries all of it by global id.
+ * All of it or none of it. The completion key makes a retry (double click,
+ * repeated key, retry after a crash) return the same sale.
+ *
+ * Why one document and not one per line or movement: the sale is one
+ * business fact the cloud must apply whole; its stock movements are part of
+ * it (derived, immutable), so they travel inside it and can never arrive
+ * without their sale, or twice.
  */
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 import { newGlobalId } from '../../shared/ids';
 import type { StaffSummary } from '../../shared/ipc/dto';
-import type { AuditLog } from '../audit/audit-log';
-import { isoNow, type Clock } from '../db/clock';
+import type { CommandPayload } from '../../shared/sync/commands';
+import type { DeviceService } from '../device/device-identity';
 import type { SettingsService } from '../settings/settings-service';
-import type { LineRow } from './draft-store';
+import type { WritePath } from '../write';
 import type { InvoiceStateCode } from './invoice-states';
 import type { SaleService } from './sale-service';
 import { settle, type TenderInput } from './tender';
@@ -26,15 +32,46 @@ export interface CompletedSale {
 
 export const formatInvoiceNumber = (register: string, n: number) => `${register}-${String(n).padStart(6, '0')}`;
 
+interface SoldLine {
+  id: number;
+  variantId: number;
+  quantity: number;
+  unitPrice: number;
+  originalUnitPrice: number | null;
+  total: number;
+  discount: number;
+  orderShare: number;
+  taxCode: string;
+  taxRateBp: number;
+  tax: number;
+  lineGlobalId: string;
+  productGlobalId: string;
+  variantGlobalId: string;
+  approverGlobalId: string | null;
+  priceApproverGlobalId: string | null;
+}
+
+interface SoldInvoice {
+  total: number;
+  gross: number;
+  discount: number;
+  tax: number;
+  globalId: string;
+  customerId: number | null;
+  customerGlobalId: string | null;
+  pricesIncludeTax: number;
+  orderApproverGlobalId: string | null;
+}
+
 export function createSaleCompleter(deps: {
   sqlite: Database.Database;
-  clock: Clock;
-  audit: AuditLog;
+  writes: WritePath;
+  device: DeviceService;
   settings: SettingsService;
   sales: SaleService;
   states: Record<InvoiceStateCode, number>;
 }) {
-  const { sqlite, clock, audit, settings, sales, states } = deps;
+  const { sqlite, writes, device, settings, sales } = deps;
   const s = {
     byKey: sqlite.prepare(`SELECT id_facturas AS invoiceId, invoice_number AS invoiceNumber FROM tblfacturas WHERE completion_key = ?`),
     nextNumber: sqlite.prepare(
@@ -42,17 +79,34 @@ export function createSaleCompleter(deps: {
        ON CONFLICT(register_code) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
     ).pluck(),
     lines: sqlite.prepare(
-      `SELECT id_det_fac AS id, ID_prodXcolorXtalla AS variantId, ID_producto AS productId, cantidad AS quantity,
-              unit_price AS unitPrice, total_producto AS total, tax_code AS taxCode, tax_amount AS tax, global_id AS globalId
-       FROM tbldetalle_factura WHERE ID_factura = ? ORDER BY line_no`,
+      `SELECT d.id_det_fac AS id, d.ID_prodXcolorXtalla AS variantId, d.cantidad AS quantity, d.unit_price AS unitPrice,
+              d.original_unit_price AS originalUnitPrice, d.total_producto AS total, d.discount_amount AS discount,
+              d.order_discount_share AS orderShare, d.tax_code AS taxCode, d.tax_rate_bp AS taxRateBp, d.tax_amount AS tax,
+              d.global_id AS lineGlobalId, p.global_id AS productGlobalId, v.global_id AS variantGlobalId,
+              a.global_id AS approverGlobalId, pa.global_id AS priceApproverGlobalId
+       FROM tbldetalle_factura d
+       JOIN tblproductos p ON p.id_producto = d.ID_producto
+       JOIN tblprodXcolorXtalla v ON v.idcolorxtalla = d.ID_prodXcolorXtalla
+       LEFT JOIN staff_users a ON a.id = d.discount_approved_by
+       LEFT JOIN staff_users pa ON pa.id = d.price_override_approved_by
+       WHERE d.ID_factura = ? ORDER BY d.line_no`,
     ),
     stockOf: sqlite.prepare(`SELECT inventario FROM tblprodXcolorXtalla WHERE idcolorxtalla = ?`).pluck(),
     complete: sqlite.prepare(
-      `UPDATE tblfacturas SET ID_estado = ?, invoice_number = ?, fecha_factura = ?, completed_at = ?, updated_at = ?,
-         staff_id = ?, cash_rounding = ?, change_due = ?, completion_key = ?, pending_tenders = NULL
-       WHERE id_facturas = ? AND ID_estado = ?`,
+      `UPDATE tblfacturas SET invoice_number = ?, fecha_factura = ?, completed_at = ?, staff_id = ?, cash_rounding = ?,
+         change_due = ?, completion_key = ?, pending_tenders = NULL
+       WHERE id_facturas = ?`,
     ),
-    totals: sqlite.prepare(`SELECT total_factura AS total, global_id AS globalId, ID_cliente AS customerId FROM tblfacturas WHERE id_facturas = ?`),
+    invoice: sqlite.prepare(
+      `SELECT f.total_factura AS total, f.gross_total AS gross, f.discount_total AS discount, f.tax_total AS tax,
+              f.global_id AS globalId, f.ID_cliente AS customerId, c.global_id AS customerGlobalId,
+              f.prices_include_tax AS pricesIncludeTax, a.global_id AS orderApproverGlobalId
+       FROM tblfacturas f
+       LEFT JOIN tblclientes c ON c.id_cliente = f.ID_cliente
+       LEFT JOIN staff_users a ON a.id = f.order_discount_approved_by
+       WHERE f.id_facturas = ?`,
+    ),
+    staffGlobalId: sqlite.prepare(`SELECT global_id FROM staff_users WHERE id = ?`).pluck(),
     payment: sqlite.prepare(
       `INSERT INTO payments (global_id, invoice_id, method, amount, tendered, reference, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
@@ -64,23 +118,23 @@ export function createSaleCompleter(deps: {
     creditSpend: sqlite.prepare(
       `INSERT INTO customer_credit (global_id, customer_id, amount, reason, invoice_id, staff_id, occurred_at) VALUES (?, ?, ?, 'sale', ?, ?, ?)`,
     ),
-    outbox: sqlite.prepare(
-      `INSERT INTO sync_outbox (idempotency_key, entity, entity_global_id, operation, payload, created_at) VALUES (?, 'sale', ?, 'upsert', ?, ?)`,
-    ),
   };
 
-  return function completeSale(actor: StaffSummary, tenders: TenderInput[], completionKey: string): CompletedSale {
+  return function completeSale(actor: StaffSummary, tenders: TenderInput[], completionKey: string, draftId?: number | null): CompletedSale {
     if (!/^[A-Za-z0-9-]{8,64}$/.test(completionKey)) {
       throw new DomainError('VALIDATION', 'completion key must be 8-64 letters, digits or dashes', 'completionKey');
     }
-    return sqlite.transaction((): CompletedSale => {
-      const done = s.byKey.get(completionKey) as { invoiceId: number; invoiceNumber: string } | undefined;
-      if (done) return { ...done, replayed: true };
+    const done = s.byKey.get(completionKey) as { invoiceId: number; invoiceNumber: string } | undefined;
+    if (done) return { ...done, replayed: true };
 
-      const draft = sales.currentDraftRow();
-      if (!draft) throw new DomainError('VALIDATION', 'there is no sale in progress', 'draftId');
+    return writes.mutate(actor, (w): CompletedSale => {
+      // Checked again inside the transaction: a parallel call with the same key may have just finished.
+      const again = s.byKey.get(completionKey) as { invoiceId: number; invoiceNumber: string } | undefined;
+      if (again) return { ...again, replayed: true };
+
+      const draft = sales.requireDraft(draftId);
       sales.reprice(draft);
-      const lines = s.lines.all(draft.id) as (Pick<LineRow, 'id' | 'variantId' | 'productId' | 'quantity' | 'unitPrice' | 'taxCode' | 'globalId'> & { total: number; tax: number })[];
+      const lines = s.lines.all(draft.id) as SoldLine[];
       if (lines.length === 0) throw new DomainError('VALIDATION', 'the sale has no lines', 'lines');
       const store = settings.store();
 
@@ -92,60 +146,81 @@ export function createSaleCompleter(deps: {
         }
       }
 
-      const { total, globalId, customerId } = s.totals.get(draft.id) as { total: number; globalId: string; customerId: number | null };
-      const settlement = settle(total, tenders, store.cashRoundingIncrement);
-      const now = isoNow(clock);
+      const invoice = s.invoice.get(draft.id) as SoldInvoice;
+      const settlement = settle(invoice.total, tenders, store.cashRoundingIncrement);
+      const now = w.now;
+      const staffGlobalId = s.staffGlobalId.get(actor.id) as string;
 
+      let creditSpent: CommandPayload<'sale.completed'>['creditSpent'] = null;
       const credit = settlement.payments.filter((p) => p.method === 'store_credit').reduce((a, p) => a + p.amount, 0);
       if (credit > 0) {
-        if (customerId === null) throw new DomainError('VALIDATION', 'store credit needs a customer on the sale', 'payments');
-        const balance = s.creditBalance.get(customerId) as number;
+        if (invoice.customerId === null) throw new DomainError('VALIDATION', 'store credit needs a customer on the sale', 'payments');
+        const balance = s.creditBalance.get(invoice.customerId) as number;
         if (credit > balance) throw new DomainError('PAYMENT_SHORT', 'the customer has less store credit than that', 'payments', { balance });
-        s.creditSpend.run(newGlobalId(), customerId, -credit, draft.id, actor.id, now);
+        const entryId = newGlobalId();
+        s.creditSpend.run(entryId, invoice.customerId, -credit, draft.id, actor.id, now);
+        creditSpent = { entryId, amount: -credit };
       }
 
-      const number = formatInvoiceNumber(store.registerCode, s.nextNumber.get(store.registerCode) as number);
-      const changed = s.complete.run(states.COMPLETED, number, now, now, now, actor.id, settlement.rounding, settlement.change, completionKey, draft.id, states.DRAFT);
-      if (changed.changes !== 1) throw new DomainError('CONFLICT', 'the sale changed while it was being completed; try again', 'draftId');
+      const { registerId, registerCode } = device.identity();
+      const number = formatInvoiceNumber(registerCode, s.nextNumber.get(registerCode) as number);
+      sales.machine.transition(draft.id, 'COMPLETED', now, 'DRAFT');
+      s.complete.run(number, now, now, actor.id, settlement.rounding, settlement.change, completionKey, draft.id);
 
-      const paymentDocs = settlement.payments.map((p) => {
-        const id = newGlobalId();
-        s.payment.run(id, draft.id, p.method, p.amount, p.tendered, p.reference, now);
-        return { globalId: id, ...p };
+      const payments = settlement.payments.map((p) => {
+        const paymentId = newGlobalId();
+        s.payment.run(paymentId, draft.id, p.method, p.amount, p.tendered, p.reference, now);
+        return { paymentId, method: p.method, amount: p.amount, tendered: p.tendered, reference: p.reference };
       });
-      const movementDocs = lines.map((l) => {
-        const id = newGlobalId();
-        s.movement.run(id, l.variantId, -l.quantity, globalId, actor.id, now);
-        return { globalId: id, variantId: l.variantId, quantity: -l.quantity };
+      const stockMovements = lines.map((l) => {
+        const movementId = newGlobalId();
+        s.movement.run(movementId, l.variantId, -l.quantity, invoice.globalId, actor.id, now);
+        return { movementId, variantId: l.variantGlobalId, quantity: -l.quantity };
       });
 
-      s.outbox.run(
-        newGlobalId(),
-        globalId,
-        JSON.stringify({
-          globalId,
-          invoiceNumber: number,
-          registerCode: store.registerCode,
-          completedAt: now,
-          staffId: actor.id,
-          customerId,
-          total,
-          cashRounding: settlement.rounding,
-          lines: lines.map((l) => ({ globalId: l.globalId, variantId: l.variantId, quantity: l.quantity, unitPrice: l.unitPrice, total: l.total, taxCode: l.taxCode, tax: l.tax })),
-          payments: paymentDocs,
-          stockMovements: movementDocs,
-        }),
-        now,
-      );
-      audit.record({
-        staffId: actor.id,
+      w.emit('sale.completed', {
+        saleId: invoice.globalId,
+        invoiceNumber: number,
+        registerId,
+        completedAt: now,
+        staffId: staffGlobalId,
+        customerId: invoice.customerGlobalId,
+        pricesIncludeTax: invoice.pricesIncludeTax === 1,
+        gross: invoice.gross,
+        discount: invoice.discount,
+        tax: invoice.tax,
+        total: invoice.total,
+        cashRounding: settlement.rounding,
+        change: settlement.change,
+        orderDiscountApprovedBy: invoice.orderApproverGlobalId,
+        lines: lines.map((l) => ({
+          lineId: l.lineGlobalId,
+          productId: l.productGlobalId,
+          variantId: l.variantGlobalId,
+          quantity: l.quantity,
+          unitPrice: l.unitPrice,
+          originalUnitPrice: l.originalUnitPrice,
+          discount: l.discount,
+          orderDiscountShare: l.orderShare,
+          taxCode: l.taxCode,
+          taxRateBp: l.taxRateBp,
+          tax: l.tax,
+          total: l.total,
+          discountApprovedBy: l.approverGlobalId,
+          priceApprovedBy: l.priceApproverGlobalId,
+        })),
+        payments,
+        stockMovements,
+        creditSpent,
+      });
+      w.audit({
         action: 'sale.completed',
         entity: 'tblfacturas',
-        entityId: globalId,
-        details: { invoiceNumber: number, total, change: settlement.change, payments: settlement.payments.map((p) => p.method) },
+        entityId: invoice.globalId,
+        details: { invoiceNumber: number, total: invoice.total, change: settlement.change, payments: settlement.payments.map((p) => p.method) },
       });
       return { invoiceId: draft.id, invoiceNumber: number, replayed: false };
-    })();
+    });
   };
 }
 

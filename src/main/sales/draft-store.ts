@@ -21,6 +21,7 @@ export interface DraftRow {
   pricesIncludeTax: number;
   updatedAt: string;
   stateId: number;
+  registerId: string | null;
 }
 
 export interface LineRow {
@@ -67,7 +68,7 @@ const DRAFT_COLUMNS = `id_facturas AS id, global_id AS globalId, ID_cliente AS c
   order_discount_kind AS orderDiscountKind, order_discount_value AS orderDiscountValue,
   order_discount_reason AS orderDiscountReason, order_discount_approved_by AS orderDiscountApprovedBy,
   order_discount_allowed_bp AS orderDiscountAllowedBp, pending_tenders AS pendingTenders,
-  prices_include_tax AS pricesIncludeTax, updated_at AS updatedAt, ID_estado AS stateId`;
+  prices_include_tax AS pricesIncludeTax, updated_at AS updatedAt, ID_estado AS stateId, register_id AS registerId`;
 
 export function discountOf(kind: 'percent' | 'amount' | null, value: number | null): Discount | null {
   if (!kind || value === null) return null;
@@ -77,12 +78,12 @@ export function discountOf(kind: 'percent' | 'amount' | null, value: number | nu
 export function createDraftStore(sqlite: Database.Database) {
   const s = {
     currentDraft: sqlite.prepare(
-      `SELECT ${DRAFT_COLUMNS} FROM tblfacturas WHERE register_code = ? AND ID_estado = ? ORDER BY id_facturas DESC LIMIT 1`,
+      `SELECT ${DRAFT_COLUMNS} FROM tblfacturas WHERE register_id = ? AND ID_estado = ? ORDER BY id_facturas DESC LIMIT 1`,
     ),
     draftById: sqlite.prepare(`SELECT ${DRAFT_COLUMNS} FROM tblfacturas WHERE id_facturas = ?`),
     insertDraft: sqlite.prepare(
-      `INSERT INTO tblfacturas (fecha_factura, total_factura, ID_estado, global_id, updated_at, register_code, staff_id, prices_include_tax)
-       VALUES (?, 0, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO tblfacturas (fecha_factura, total_factura, ID_estado, global_id, updated_at, register_code, register_id, staff_id, prices_include_tax)
+       VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     lines: sqlite.prepare(
       `SELECT id_det_fac AS id, line_no AS lineNo, ID_producto AS productId, ID_prodXcolorXtalla AS variantId,
@@ -150,13 +151,14 @@ export function createDraftStore(sqlite: Database.Database) {
     setCustomer: sqlite.prepare(
       `UPDATE tblfacturas SET ID_cliente = ?, ID_direccion_facturacion = ?, ID_direccion_envio = ? WHERE id_facturas = ?`,
     ),
-    setState: sqlite.prepare(`UPDATE tblfacturas SET ID_estado = ?, parked_at = ?, parked_label = ?, updated_at = ? WHERE id_facturas = ?`),
+    /** Parking bookkeeping; the state itself changes only through invoice-states.ts. */
+    setParked: sqlite.prepare(`UPDATE tblfacturas SET parked_at = ?, parked_label = ? WHERE id_facturas = ?`),
     parked: sqlite.prepare(
       `SELECT f.id_facturas AS draftId, f.parked_label AS label, f.parked_at AS parkedAt, f.total_factura AS total,
               (SELECT COUNT(*) FROM tbldetalle_factura d WHERE d.ID_factura = f.id_facturas) AS lineCount,
               TRIM(c.primer_nombre || ' ' || c.primer_apellido) AS customerName
        FROM tblfacturas f LEFT JOIN tblclientes c ON c.id_cliente = f.ID_cliente
-       WHERE f.register_code = ? AND f.ID_estado = ? ORDER BY f.parked_at`,
+       WHERE f.register_id = ? AND f.ID_estado = ? ORDER BY f.parked_at`,
     ),
   };
   return s;

@@ -144,7 +144,7 @@ describe('completing a sale', () => {
     expect(count(`SELECT SUM(amount) FROM payments WHERE invoice_id = ?`, done.invoiceId)).toBe(total);
     expect(count(`SELECT COUNT(*) FROM stock_movements WHERE reference_id = ? AND reason = 'sale'`, inv.global_id)).toBe(2);
     expect(count(`SELECT inventario FROM tblprodXcolorXtalla WHERE idcolorxtalla = ?`, a.variantId)).toBe(a.stock - 2);
-    expect(count(`SELECT COUNT(*) FROM sync_outbox WHERE entity = 'sale' AND entity_global_id = ?`, inv.global_id)).toBe(1);
+    expect(count(`SELECT COUNT(*) FROM sync_outbox WHERE type = 'sale.completed' AND entity_global_id = ?`, inv.global_id)).toBe(1);
     expect(count(`SELECT COUNT(*) FROM audit_log WHERE action = 'sale.completed' AND entity_id = ?`, inv.global_id)).toBe(1);
     // Stock is still the sum of the ledger everywhere.
     expect(count(`SELECT COUNT(*) FROM tblprodXcolorXtalla v WHERE inventario <> (SELECT COALESCE(SUM(quantity), 0) FROM stock_movements WHERE variant_id = v.idcolorxtalla)`)).toBe(0);

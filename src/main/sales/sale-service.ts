@@ -8,15 +8,16 @@ import { newGlobalId } from '../../shared/ids';
 import type { Cart, DiscountDto, ParkedSale, PendingTender } from '../../shared/ipc/dto-sales';
 import type { StaffSummary } from '../../shared/ipc/dto';
 import { roleAtLeast } from '../../shared/roles';
-import type { AuditLog } from '../audit/audit-log';
 import type { CatalogService } from '../catalog/catalog-service';
 import { isoNow, type Clock } from '../db/clock';
+import type { DeviceService } from '../device/device-identity';
+import type { WriteContext, WritePath } from '../write';
 import type { SettingsService } from '../settings/settings-service';
 import type { StaffService } from '../staff/staff-service';
 import type { CustomerService } from '../customers/customer-service';
 import { createCartView } from './cart-view';
 import { createDraftStore, discountOf, type DraftRow, type LineRow } from './draft-store';
-import type { InvoiceStateCode } from './invoice-states';
+import { createInvoiceStateMachine, type InvoiceStateCode } from './invoice-states';
 import { MAX_LINE_AMOUNT, MAX_SALE_AMOUNT } from '../../shared/money-limits';
 import { bpText, discountShareBp, exceedsAllowance } from './discount-guard';
 import { priceCart, type Discount, type PricedCart } from './pricing';
@@ -40,13 +41,16 @@ export interface RepriceGuard {
   touchedOrder?: boolean;
   /** False only to reopen a stored sale as it was (resume); completion always enforces. */
   enforce?: boolean;
+  /** The change's write context: a re-approval is audited in it. */
+  write?: WriteContext;
 }
 
 
 export interface SaleServiceDeps {
   sqlite: Database.Database;
   clock: Clock;
-  audit: AuditLog;
+  writes: WritePath;
+  device: DeviceService;
   catalog: CatalogService;
   settings: SettingsService;
   staff: StaffService;
@@ -55,27 +59,39 @@ export interface SaleServiceDeps {
 }
 
 export function createSaleService(deps: SaleServiceDeps) {
-  const { sqlite, clock, audit, catalog, settings, staff, customers, states } = deps;
+  const { sqlite, clock, writes, device, catalog, settings, staff, customers, states } = deps;
   const q = createDraftStore(sqlite);
+  const machine = createInvoiceStateMachine(sqlite, states);
   const addressOwner = {
     billing: sqlite.prepare(`SELECT ID_cliente FROM tbldirecciones_facturacion WHERE id_direccion_facturacion = ?`).pluck(),
     shipping: sqlite.prepare(`SELECT ID_cliente FROM tbldirecciones_envio WHERE id_direccion_envio = ?`).pluck(),
   };
 
-  const registerCode = () => settings.store().registerCode;
-  const currentDraft = () => q.currentDraft.get(registerCode(), states.DRAFT) as DraftRow | undefined;
+  const registerId = () => device.identity().registerId;
+  /** This register's one open sale, if it has one. */
+  const currentDraft = () => q.currentDraft.get(registerId(), states.DRAFT) as DraftRow | undefined;
 
-  function requireDraft(): DraftRow {
+  /**
+   * The open sale, which must be the one the caller names when it names one:
+   * a screen showing a sale that was parked, completed or replaced elsewhere
+   * is told so instead of changing another sale.
+   */
+  function requireDraft(draftId?: number | null): DraftRow {
     const draft = currentDraft();
     if (!draft) throw new DomainError('NOT_FOUND', 'there is no sale in progress', 'draftId');
+    if (draftId != null && draft.id !== draftId) {
+      throw new DomainError('CONFLICT', `sale ${draftId} is no longer the open sale of this register; the screen shows the current one`, 'draftId', { openDraftId: draft.id });
+    }
     return draft;
   }
 
-  function ensureDraft(actor: StaffSummary): DraftRow {
+  function ensureDraft(actor: StaffSummary, draftId?: number | null): DraftRow {
     const existing = currentDraft();
-    if (existing) return existing;
+    if (existing) return draftId != null ? requireDraft(draftId) : existing;
+    if (draftId != null) requireDraft(draftId);
     const now = isoNow(clock);
-    const { lastInsertRowid } = q.insertDraft.run(now, states.DRAFT, newGlobalId(), now, registerCode(), actor.id, settings.store().pricesIncludeTax ? 1 : 0);
+    const { registerCode } = device.identity();
+    const { lastInsertRowid } = q.insertDraft.run(now, states.DRAFT, newGlobalId(), now, registerCode, registerId(), actor.id, settings.store().pricesIncludeTax ? 1 : 0);
     return q.draftById.get(Number(lastInsertRowid)) as DraftRow;
   }
 
@@ -151,7 +167,7 @@ export function createSaleService(deps: SaleServiceDeps) {
       if (exceedsAllowance(share, threshold, touched ? null : l.discountAllowedBp)) {
         if (grant === null) throw approvalNeeded(`the discount on line ${l.lineNo}`, share, threshold, { lineId: l.id });
         q.setLineDiscountAllowance.run(share, grant, l.id);
-        if (!touched) audit.record({ staffId: guard.actorId ?? null, action: 'sale.discount_reapproved', entity: 'tblfacturas', entityId: draft.globalId, details: { lineId: l.id, percentBp: share, approvedBy: grant } });
+        if (!touched) guard.write?.audit({ action: 'sale.discount_reapproved', entity: 'tblfacturas', entityId: draft.globalId, details: { lineId: l.id, percentBp: share, approvedBy: grant } });
       } else if (touched) {
         q.setLineDiscountAllowance.run(share, null, l.id);
       }
@@ -164,7 +180,7 @@ export function createSaleService(deps: SaleServiceDeps) {
     if (exceedsAllowance(share, threshold, guard.touchedOrder ? null : draft.orderDiscountAllowedBp)) {
       if (grant === null) throw approvalNeeded('the order discount', share, threshold, {});
       q.setOrderDiscountAllowance.run(share, grant, draft.id);
-      if (!guard.touchedOrder) audit.record({ staffId: guard.actorId ?? null, action: 'sale.discount_reapproved', entity: 'tblfacturas', entityId: draft.globalId, details: { order: true, percentBp: share, approvedBy: grant } });
+      if (!guard.touchedOrder) guard.write?.audit({ action: 'sale.discount_reapproved', entity: 'tblfacturas', entityId: draft.globalId, details: { order: true, percentBp: share, approvedBy: grant } });
     } else if (guard.touchedOrder) {
       q.setOrderDiscountAllowance.run(share, null, draft.id);
     }
@@ -223,17 +239,18 @@ export function createSaleService(deps: SaleServiceDeps) {
 
   return {
     current,
-    /** The draft row of this register (used by completion). */
-    currentDraftRow: currentDraft,
+    /** The open sale of this register, checked against the id the caller names (used by completion). */
+    requireDraft,
+    machine,
     reprice,
     approve,
 
     /** Adds a variant; the same variant without a discount or price change just gets one more. */
-    addVariant(actor: StaffSummary, variantId: number, quantity: number, fromSearch = false): Cart {
+    addVariant(actor: StaffSummary, variantId: number, quantity: number, fromSearch = false, draftId?: number | null): Cart {
       validQuantity(quantity);
       const variant = catalog.variant(variantId);
-      sqlite.transaction(() => {
-        const draft = ensureDraft(actor);
+      writes.mutate(actor, () => {
+        const draft = ensureDraft(actor, draftId);
         checkStock(draft, variantId, quantity);
         const same = (q.lines.all(draft.id) as LineRow[]).find(
           (l) => l.variantId === variantId && l.discountKind === null && l.originalUnitPrice === null,
@@ -246,7 +263,7 @@ export function createSaleService(deps: SaleServiceDeps) {
         }
         if (fromSearch) catalog.recordSearchPick(variant.productId);
         reprice(draft);
-      })();
+      });
       return current();
     },
 
@@ -254,39 +271,35 @@ export function createSaleService(deps: SaleServiceDeps) {
     async setQuantity(actor: StaffSummary, lineId: number, quantity: number, approval?: Approval): Promise<Cart> {
       validQuantity(quantity);
       const grant = await grantOf(actor, approval, 'this quantity change');
-      sqlite.transaction(() => {
+      writes.mutate(actor, (w) => {
         const draft = requireDraft();
         const line = findLine(draft, lineId);
         if (line.quantity === quantity) return;
         checkStock(draft, line.variantId, quantity, line.id);
         q.setQuantity.run(quantity, lineId, draft.id);
-        reprice(draft, { grant, actorId: actor.id });
-        audit.record({
-          staffId: actor.id,
-          action: 'sale.quantity_changed',
+        reprice(draft, { grant, actorId: actor.id, write: w });
+        w.audit({ action: 'sale.quantity_changed',
           entity: 'tblfacturas',
           entityId: draft.globalId,
           details: { lineId, variantId: line.variantId, from: line.quantity, to: quantity },
         });
-      })();
+      });
       return current();
     },
 
     async removeLine(actor: StaffSummary, lineId: number, approval?: Approval): Promise<Cart> {
       const grant = await grantOf(actor, approval, 'removing this line');
-      sqlite.transaction(() => {
+      writes.mutate(actor, (w) => {
         const draft = requireDraft();
         const line = findLine(draft, lineId);
         q.deleteLine.run(lineId, draft.id);
-        audit.record({
-          staffId: actor.id,
-          action: 'sale.line_removed',
+        w.audit({ action: 'sale.line_removed',
           entity: 'tblfacturas',
           entityId: draft.globalId,
           details: { lineId, variantId: line.variantId, quantity: line.quantity, unitPrice: line.unitPrice },
         });
-        reprice(draft, { grant, actorId: actor.id });
-      })();
+        reprice(draft, { grant, actorId: actor.id, write: w });
+      });
       return current();
     },
 
@@ -294,7 +307,7 @@ export function createSaleService(deps: SaleServiceDeps) {
       const valid = discount ? validateDiscount(discount, 'discount') : null;
       // Removing a discount never needs a PIN.
       const grant = valid ? await grantOf(actor, approval, 'this discount') : null;
-      sqlite.transaction(() => {
+      writes.mutate(actor, (w) => {
         const draft = requireDraft();
         findLine(draft, lineId);
         q.setLineDiscount.run(
@@ -304,16 +317,14 @@ export function createSaleService(deps: SaleServiceDeps) {
           lineId,
           draft.id,
         );
-        reprice(draft, { grant, actorId: actor.id, touchedLineId: lineId });
+        reprice(draft, { grant, actorId: actor.id, touchedLineId: lineId, write: w });
         const approvedBy = (findLine(draft, lineId).discountApprovedBy) ?? null;
-        audit.record({
-          staffId: actor.id,
-          action: discount ? 'sale.line_discount' : 'sale.line_discount_removed',
+        w.audit({ action: discount ? 'sale.line_discount' : 'sale.line_discount_removed',
           entity: 'tblfacturas',
           entityId: draft.globalId,
           details: { lineId, ...(discount ? { discount } : {}), approvedBy },
         });
-      })();
+      });
       return current();
     },
 
@@ -327,28 +338,26 @@ export function createSaleService(deps: SaleServiceDeps) {
       if (unitPrice > MAX_LINE_AMOUNT) throw new DomainError('VALIDATION', 'that price is more than a sale can hold', 'unitPrice');
       if (!reason.trim()) throw new DomainError('VALIDATION', 'give a reason for the price change', 'reason');
       const approvedBy = await approve(actor, approval, 'a price change');
-      sqlite.transaction(() => {
+      writes.mutate(actor, (w) => {
         const draft = requireDraft();
         const line = findLine(draft, lineId);
         const original = line.originalUnitPrice ?? line.unitPrice;
         q.setLinePrice.run(unitPrice, original, reason.trim(), approvedBy, lineId, draft.id);
-        audit.record({
-          staffId: actor.id,
-          action: 'sale.price_override',
+        w.audit({ action: 'sale.price_override',
           entity: 'tblfacturas',
           entityId: draft.globalId,
           details: { lineId, from: line.unitPrice, to: unitPrice, catalogPrice: original, reason: reason.trim(), approvedBy },
         });
-        reprice(draft, { grant: approvedBy, actorId: actor.id });
-      })();
+        reprice(draft, { grant: approvedBy, actorId: actor.id, write: w });
+      });
       return current();
     },
 
-    async setOrderDiscount(actor: StaffSummary, discount: DiscountDto | null, approval?: Approval): Promise<Cart> {
+    async setOrderDiscount(actor: StaffSummary, discount: DiscountDto | null, approval?: Approval, draftId?: number | null): Promise<Cart> {
       const valid = discount ? validateDiscount(discount, 'discount') : null;
       const grant = valid ? await grantOf(actor, approval, 'this discount') : null;
-      sqlite.transaction(() => {
-        const draft = requireDraft();
+      writes.mutate(actor, (w) => {
+        const draft = requireDraft(draftId);
         q.setOrderDiscount.run(
           valid?.kind ?? null,
           valid ? (valid.kind === 'percent' ? valid.percentBp : valid.amount) : null,
@@ -356,21 +365,19 @@ export function createSaleService(deps: SaleServiceDeps) {
           draft.id,
         );
         const written = requireDraft();
-        reprice(written, { grant, actorId: actor.id, touchedOrder: true });
-        audit.record({
-          staffId: actor.id,
-          action: discount ? 'sale.order_discount' : 'sale.order_discount_removed',
+        reprice(written, { grant, actorId: actor.id, touchedOrder: true, write: w });
+        w.audit({ action: discount ? 'sale.order_discount' : 'sale.order_discount_removed',
           entity: 'tblfacturas',
           entityId: written.globalId,
           details: { ...(discount ? { discount } : {}), approvedBy: requireDraft().orderDiscountApprovedBy },
         });
-      })();
+      });
       return current();
     },
 
-    setCustomer(actor: StaffSummary, customerId: number | null, billingAddressId: number | null = null, shippingAddressId: number | null = null): Cart {
-      sqlite.transaction(() => {
-        const draft = ensureDraft(actor);
+    setCustomer(actor: StaffSummary, customerId: number | null, billingAddressId: number | null = null, shippingAddressId: number | null = null, draftId?: number | null): Cart {
+      writes.mutate(actor, (w) => {
+        const draft = ensureDraft(actor, draftId);
         if (customerId !== null && !customers.summary(customerId)) throw new DomainError('NOT_FOUND', `no customer ${customerId}`, 'customerId');
         if (customerId === null && (billingAddressId !== null || shippingAddressId !== null)) {
           throw new DomainError('VALIDATION', 'a walk-in sale has no addresses', 'customerId');
@@ -382,43 +389,48 @@ export function createSaleService(deps: SaleServiceDeps) {
           throw new DomainError('VALIDATION', 'that shipping address belongs to another customer', 'shippingAddressId');
         }
         q.setCustomer.run(customerId, billingAddressId, shippingAddressId, draft.id);
-      })();
+        w.audit({ action: 'sale.customer_set', entity: 'tblfacturas', entityId: draft.globalId, before: { customerId: draft.customerId }, after: { customerId, billingAddressId, shippingAddressId } });
+      });
       return current();
     },
 
     /** Holds the current sale and starts an empty one. */
-    park(actor: StaffSummary, label: string | null): Cart {
-      sqlite.transaction(() => {
-        const draft = requireDraft();
+    park(actor: StaffSummary, label: string | null, draftId?: number | null): Cart {
+      writes.mutate(actor, (w) => {
+        const draft = requireDraft(draftId);
         if ((q.lines.all(draft.id) as LineRow[]).length === 0) throw new DomainError('VALIDATION', 'there is nothing to park', 'draftId');
-        const now = isoNow(clock);
-        q.setState.run(states.PARKED, now, label?.trim() || null, now, draft.id);
-        audit.record({ staffId: actor.id, action: 'sale.parked', entity: 'tblfacturas', entityId: draft.globalId });
-      })();
+        machine.transition(draft.id, 'PARKED', w.now, 'DRAFT');
+        q.setParked.run(w.now, label?.trim() || null, draft.id);
+        w.audit({ action: 'sale.parked', entity: 'tblfacturas', entityId: draft.globalId, details: { label: label?.trim() || null } });
+      });
       return current();
     },
 
     parked(): ParkedSale[] {
-      return q.parked.all(registerCode(), states.PARKED) as ParkedSale[];
+      return q.parked.all(registerId(), states.PARKED) as ParkedSale[];
     },
 
     /** Brings a parked sale back; a sale in progress with lines is parked in its place. */
     resume(actor: StaffSummary, draftId: number): Cart {
-      sqlite.transaction(() => {
+      writes.mutate(actor, (w) => {
         const target = q.draftById.get(draftId) as DraftRow | undefined;
-        if (!target || target.stateId !== states.PARKED) throw new DomainError('NOT_FOUND', `no parked sale ${draftId}`, 'draftId');
-        const now = isoNow(clock);
+        if (!target || target.stateId !== states.PARKED || target.registerId !== registerId()) {
+          throw new DomainError('NOT_FOUND', `no parked sale ${draftId}`, 'draftId');
+        }
         const open = currentDraft();
         if (open) {
+          // A sale in progress with lines is parked in the resumed one's place; an empty one is dropped.
           const hasLines = (q.lines.all(open.id) as LineRow[]).length > 0;
-          if (hasLines) q.setState.run(states.PARKED, now, null, now, open.id);
-          else q.setState.run(states.VOIDED, null, null, now, open.id);
+          machine.transition(open.id, hasLines ? 'PARKED' : 'CANCELLED', w.now, 'DRAFT');
+          if (hasLines) q.setParked.run(w.now, null, open.id);
+          w.audit({ action: hasLines ? 'sale.parked' : 'sale.cancelled', entity: 'tblfacturas', entityId: open.globalId, details: { replacedBy: target.globalId } });
         }
-        q.setState.run(states.DRAFT, null, null, now, draftId);
-        audit.record({ staffId: actor.id, action: 'sale.resumed', entity: 'tblfacturas', entityId: target.globalId });
+        machine.transition(draftId, 'DRAFT', w.now, 'PARKED');
+        q.setParked.run(null, null, draftId);
+        w.audit({ action: 'sale.resumed', entity: 'tblfacturas', entityId: target.globalId });
         // Reopened as it was parked; completion re-checks every discount.
         reprice(q.draftById.get(draftId) as DraftRow, { enforce: false });
-      })();
+      });
       return current();
     },
 
@@ -426,23 +438,23 @@ export function createSaleService(deps: SaleServiceDeps) {
      * Keeps the tenders entered so far with the sale: a card already charged
      * is still there after a reload. Completion takes its own list and clears these.
      */
-    setTenders(tenders: PendingTender[]): Cart {
-      sqlite.transaction(() => {
-        const draft = requireDraft();
-        q.setPendingTenders.run(tenders.length > 0 ? JSON.stringify(tenders) : null, isoNow(clock), draft.id);
-      })();
+    setTenders(actor: StaffSummary, tenders: PendingTender[], draftId?: number | null): Cart {
+      writes.mutate(actor, (w) => {
+        const draft = requireDraft(draftId);
+        q.setPendingTenders.run(tenders.length > 0 ? JSON.stringify(tenders) : null, w.now, draft.id);
+        w.audit({ action: 'sale.tenders_entered', entity: 'tblfacturas', entityId: draft.globalId, after: { tenders: tenders.map((t) => ({ method: t.method, amount: t.amount })) } });
+      });
       return current();
     },
 
-    /** Abandons the sale in progress (kept as VOIDED for the audit trail). */
-    voidCurrent(actor: StaffSummary, reason: string): Cart {
+    /** Abandons the sale in progress (kept as CANCELLED, with its lines, for the audit trail). */
+    voidCurrent(actor: StaffSummary, reason: string, draftId?: number | null): Cart {
       if (!reason.trim()) throw new DomainError('VALIDATION', 'give a reason to cancel the sale', 'reason');
-      sqlite.transaction(() => {
-        const draft = requireDraft();
-        const now = isoNow(clock);
-        q.setState.run(states.VOIDED, null, null, now, draft.id);
-        audit.record({ staffId: actor.id, action: 'sale.voided', entity: 'tblfacturas', entityId: draft.globalId, details: { reason: reason.trim() } });
-      })();
+      writes.mutate(actor, (w) => {
+        const draft = requireDraft(draftId);
+        machine.transition(draft.id, 'CANCELLED', w.now, 'DRAFT');
+        w.audit({ action: 'sale.cancelled', entity: 'tblfacturas', entityId: draft.globalId, details: { reason: reason.trim() } });
+      });
       return current();
     },
   };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/errors';
-import { createAuditLog } from '../audit/audit-log';
+import { createWriteStack } from '../write';
 import { isInStoreEan13, isValidEan13 } from '../catalog/ean13';
 import type { Clock } from '../db/clock';
 import { openDatabase, type PosDb } from '../db/open';
@@ -100,7 +100,7 @@ describe('seedDemo', () => {
     const db = freshDb();
     const report = await seedDemo(db, { products: 5, seed: 1, clock });
     expect(report.staffCreated).toEqual(DEMO_STAFF.map((u) => u.username));
-    const staff = createStaffService(db.sqlite, clock, createAuditLog(db.sqlite, clock));
+    const staff = createStaffService(db.sqlite, clock, createWriteStack(db.sqlite, clock).writes);
     const users = staff.list();
     for (const demo of DEMO_STAFF) {
       const user = users.find((u) => u.username === demo.username);

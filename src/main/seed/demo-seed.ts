@@ -27,6 +27,7 @@ import { CATEGORIES, PRODUCT_OPTIONS } from './data/catalog-words';
 import { MAX_DEMO_PRODUCTS, MAX_DEMO_SEED } from './limits';
 import { createPrng } from './prng';
 import { loadReferenceIds } from './reference-ids';
+import { createDeviceService } from '../device/device-identity';
 import { suspendSearchTriggers } from './search-triggers';
 import { createDemoStaff } from './staff-seed';
 
@@ -114,6 +115,8 @@ export async function seedDemo(db: PosDb, options: SeedOptions): Promise<SeedRep
     // Checked again inside the transaction: the awaits above let other writers in.
     assertEmptyStore(sqlite);
     const search = suspendSearchTriggers(sqlite);
+    // The demo store's till is register R01, as the README and its receipts show.
+    createDeviceService(sqlite, clock).setRegisterCode('R01');
     const writer = createCatalogWriter(sqlite, ids, now);
     const makers = planMakers(catalogPrng);
     writer.addMakers(makers);

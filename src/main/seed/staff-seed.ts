@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { createAuditLog } from '../audit/audit-log';
 import type { Clock } from '../db/clock';
 import { createStaffService } from '../staff/staff-service';
+import { createWriteStack } from '../write';
 import { DEMO_STAFF } from './demo-staff';
 
 export interface DemoStaffResult {
@@ -15,7 +15,7 @@ export interface DemoStaffResult {
  * validation, PIN hashing and audit entries as users made in the app.
  */
 export async function createDemoStaff(sqlite: Database.Database, clock: Clock): Promise<DemoStaffResult> {
-  const staff = createStaffService(sqlite, clock, createAuditLog(sqlite, clock));
+  const staff = createStaffService(sqlite, clock, createWriteStack(sqlite, clock).writes);
   const existing = new Set(staff.list({ includeInactive: true }).map((u) => u.username));
   const result: DemoStaffResult = { created: [], skipped: [] };
   for (const user of DEMO_STAFF) {

@@ -2,11 +2,13 @@ import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 import { StoreSettingsPatchSchema } from '../../shared/ipc/contract';
 import type { StoreSettings } from '../../shared/ipc/dto';
-import { isoNow, type Clock } from '../db/clock';
+import type { DeviceService } from '../device/device-identity';
+import type { Clock } from '../db/clock';
+import { createWriteStack } from '../write';
+import { changedFields, type Actor, type WritePath } from '../write/write-path';
 
-export const DEFAULT_STORE_SETTINGS: StoreSettings = {
+export const DEFAULT_STORE_SETTINGS: Omit<StoreSettings, 'registerCode'> = {
   storeName: 'Tienda',
-  registerCode: 'R01',
   currency: 'COP',
   locale: 'es-CO',
   pricesIncludeTax: true,
@@ -26,7 +28,11 @@ const StoreSettingsSchema = StoreSettingsPatchSchema.required();
 
 const KEY = 'store';
 
-export function createSettingsService(sqlite: Database.Database, clock: Clock) {
+/**
+ * The store's settings (app_settings, shared by every register and synced)
+ * with this register's code beside them (device_identity, never synced).
+ */
+export function createSettingsService(sqlite: Database.Database, writes: WritePath, device: DeviceService) {
   const read = sqlite.prepare(`SELECT value FROM app_settings WHERE key = ?`).pluck();
   const write = sqlite.prepare(
     `INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, ?)
@@ -34,21 +40,39 @@ export function createSettingsService(sqlite: Database.Database, clock: Clock) {
   );
   // Read on every scan and sale: parse once, refresh on write (this service is the only writer).
   let cached: StoreSettings | null = null;
+
+  function shared(): Omit<StoreSettings, 'registerCode'> {
+    const raw = read.get(KEY) as string | undefined;
+    const { registerCode: _legacy, ...stored } = raw ? (JSON.parse(raw) as Partial<StoreSettings>) : {};
+    return { ...DEFAULT_STORE_SETTINGS, ...stored };
+  }
+
   return {
     store(): StoreSettings {
-      if (!cached) {
-        const raw = read.get(KEY) as string | undefined;
-        cached = Object.freeze(raw ? { ...DEFAULT_STORE_SETTINGS, ...(JSON.parse(raw) as Partial<StoreSettings>) } : DEFAULT_STORE_SETTINGS);
-      }
+      cached ??= Object.freeze({ ...shared(), registerCode: device.identity().registerCode });
       return cached;
     },
-    updateStore(patch: Partial<StoreSettings>): StoreSettings {
-      const parsed = StoreSettingsSchema.safeParse({ ...this.store(), ...patch });
+
+    /** Saves a patch (validated whole) with its audit entry and, for store-wide fields, its outbox document. */
+    updateStore(patch: Partial<StoreSettings>, actor: Actor | null = null): StoreSettings {
+      const current = this.store();
+      const parsed = StoreSettingsSchema.safeParse({ ...current, ...patch });
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         throw new DomainError('VALIDATION', issue.message, issue.path.join('.'));
       }
-      write.run(KEY, JSON.stringify(parsed.data), isoNow(clock));
+      const { registerCode, ...next } = parsed.data as StoreSettings;
+      const { before, after } = changedFields(current as unknown as Record<string, unknown>, parsed.data as unknown as Record<string, unknown>);
+      if (Object.keys(after).length === 0) return current;
+      writes.mutate(actor, (w) => {
+        if (registerCode !== current.registerCode) device.setRegisterCode(registerCode);
+        const storeFields = Object.keys(after).filter((k) => k !== 'registerCode');
+        if (storeFields.length > 0) {
+          write.run(KEY, JSON.stringify(next), w.now);
+          w.emit('store_settings.changed', { ...next, changedFields: storeFields });
+        }
+        w.audit({ action: 'settings.update', entity: 'app_settings', entityId: KEY, before, after });
+      });
       cached = null;
       return this.store();
     },
@@ -56,3 +80,9 @@ export function createSettingsService(sqlite: Database.Database, clock: Clock) {
 }
 
 export type SettingsService = ReturnType<typeof createSettingsService>;
+
+/** The settings service over a bare database, with its own write stack (tests and tools that need nothing else). */
+export function settingsOf(sqlite: Database.Database, clock: Clock): SettingsService {
+  const { writes, device } = createWriteStack(sqlite, clock);
+  return createSettingsService(sqlite, writes, device);
+}

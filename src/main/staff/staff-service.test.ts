@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/errors';
 import { manualClock, tempDb, type TempDb } from '../../../test/db';
-import { createAuditLog } from '../audit/audit-log';
+import { createWriteStack } from '../write';
 import { createStaffService, MAX_PIN_ATTEMPTS, PIN_LOCK_MS, type StaffService } from './staff-service';
 
 let t: TempDb;
@@ -11,7 +11,7 @@ let staff: StaffService;
 beforeEach(() => {
   clock = manualClock();
   t = tempDb(clock);
-  staff = createStaffService(t.db.sqlite, clock, createAuditLog(t.db.sqlite, clock));
+  staff = createStaffService(t.db.sqlite, clock, createWriteStack(t.db.sqlite, clock).writes);
 });
 afterEach(() => t.cleanup());
 

@@ -3,9 +3,9 @@ import { DomainError } from '../../shared/errors';
 import { newGlobalId } from '../../shared/ids';
 import type { StaffSummary } from '../../shared/ipc/dto';
 import { STAFF_ROLE_NAMES, type StaffRoleName } from '../../shared/roles';
-import type { AuditLog } from '../audit/audit-log';
 import { isoNow, type Clock } from '../db/clock';
 import { cleanText } from '../../shared/text';
+import type { WritePath } from '../write';
 import { hashSecret, validateNewPin, verifySecret } from './pin';
 
 /** Wrong PINs allowed in a row before the user is locked out. */
@@ -32,6 +32,7 @@ interface Row {
   display_name: string;
   role: StaffRoleName;
   pin_hash: string;
+  global_id: string;
   failed_pin_attempts: number;
   locked_until: string | null;
   active: number;
@@ -39,7 +40,7 @@ interface Row {
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 
-export function createStaffService(sqlite: Database.Database, clock: Clock, audit: AuditLog) {
+export function createStaffService(sqlite: Database.Database, clock: Clock, writes: WritePath) {
   const byId = sqlite.prepare(`SELECT * FROM staff_users WHERE id = ?`);
   const byUsername = sqlite.prepare(`SELECT * FROM staff_users WHERE username = ?`);
   const insert = sqlite.prepare(
@@ -52,6 +53,9 @@ export function createStaffService(sqlite: Database.Database, clock: Clock, audi
   const recordSuccess = sqlite.prepare(
     `UPDATE staff_users SET failed_pin_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?`,
   );
+
+  /** The staff.changed document of a user as stored now. */
+  const staffDoc = (r: Row) => ({ staffId: r.global_id, username: r.username, displayName: r.display_name, role: r.role, active: r.active === 1 });
 
   const summary = (r: Row): StaffSummary => ({ id: r.id, displayName: r.display_name, role: r.role });
   const toListRow = (r: Row): StaffUserRow => ({
@@ -90,11 +94,13 @@ export function createStaffService(sqlite: Database.Database, clock: Clock, audi
       if (byUsername.get(username)) throw new DomainError('CONFLICT', `username ${username} is taken`, 'username');
       const pinHash = await hashSecret(input.pin);
       const now = isoNow(clock);
-      const id = sqlite.transaction(() => {
+      const id = writes.mutate(actorId === null ? null : { id: actorId }, (w) => {
         const { lastInsertRowid } = insert.run(newGlobalId(), username, displayName, input.role, pinHash, now, now);
-        audit.record({ staffId: actorId, action: 'staff.create', entity: 'staff_users', entityId: Number(lastInsertRowid), details: { username, role: input.role } });
-        return Number(lastInsertRowid);
-      })();
+        const row = find(Number(lastInsertRowid));
+        w.audit({ action: 'staff.create', entity: 'staff_users', entityId: row.global_id, after: { username, displayName, role: input.role } });
+        w.emit('staff.changed', staffDoc(row));
+        return row.id;
+      });
       return toListRow(find(id));
     },
 
@@ -124,10 +130,11 @@ export function createStaffService(sqlite: Database.Database, clock: Clock, audi
         const admins = sqlite.prepare(`SELECT COUNT(*) FROM staff_users WHERE role = 'admin' AND active = 1`).pluck().get() as number;
         if (admins <= 1) throw new DomainError('CONFLICT', 'cannot disable the last active admin', 'user');
       }
-      sqlite.transaction(() => {
-        sqlite.prepare(`UPDATE staff_users SET active = 0, updated_at = ? WHERE id = ?`).run(isoNow(clock), row.id);
-        audit.record({ staffId: actorId, action: 'staff.disable', entity: 'staff_users', entityId: row.id, details: { username: row.username } });
-      })();
+      writes.mutate(actorId === null ? null : { id: actorId }, (w) => {
+        sqlite.prepare(`UPDATE staff_users SET active = 0, updated_at = ? WHERE id = ?`).run(w.now, row.id);
+        w.audit({ action: 'staff.disable', entity: 'staff_users', entityId: row.global_id, before: { active: true }, after: { active: false }, details: { username: row.username } });
+        w.emit('staff.changed', staffDoc(find(row.id)));
+      });
       return toListRow(find(row.id));
     },
 
@@ -159,19 +166,15 @@ export function createStaffService(sqlite: Database.Database, clock: Clock, audi
 
       const ok = await verifySecret(pin, row.pin_hash);
       if (ok) {
-        sqlite.transaction(() => {
-          recordSuccess.run(isoNow(clock), row.id);
-          audit.record({ staffId: row.id, action: 'session.login', entity: 'staff_users', entityId: row.id });
-        })();
+        writes.mutate({ id: row.id }, (w) => {
+          recordSuccess.run(w.now, row.id);
+          w.audit({ action: 'session.login', entity: 'staff_users', entityId: row.global_id });
+        });
         return summary(row);
       }
-      audit.record({
-        staffId: row.id,
-        action: lockedUntil ? 'session.locked' : 'session.pin_invalid',
-        entity: 'staff_users',
-        entityId: row.id,
-        details: { attempts },
-      });
+      writes.mutate(null, (w) =>
+        w.audit({ staffId: row.id, action: lockedUntil ? 'session.locked' : 'session.pin_invalid', entity: 'staff_users', entityId: row.global_id, details: { attempts } }),
+      );
       if (lockedUntil) {
         throw new DomainError('USER_LOCKED', `${row.display_name} is locked after too many wrong PINs`, 'pin', {
           lockedUntil,

@@ -33,6 +33,8 @@ export const PinSchema = z
   .regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits');
 
 const Id = z.number().int().positive();
+/** The open sale a call is about, as the screen knows it; null before the sale has a line. */
+const DraftRef = Id.nullable();
 const Money = z.number().int().min(0).max(1e13);
 /** Text a person typed, with control, bidi and zero-width characters removed before any check (see shared/text.ts). */
 export const CleanString = () => z.string().overwrite(cleanText).trim();
@@ -173,9 +175,15 @@ export const contract = {
   },
   sales: {
     current: channel<Cart>()(NoInput, 'cashier'),
-    scan: channel<ScanOutcome>()(z.object({ code: z.string().trim().min(1, 'scan a barcode or type a PLU').max(64) }).strict(), 'cashier'),
+    /** `draftId`: the open sale the screen shows (null before its first line); a different open sale is refused. */
+    scan: channel<ScanOutcome>()(
+      z.object({ code: z.string().trim().min(1, 'scan a barcode or type a PLU').max(64), draftId: DraftRef.optional() }).strict(),
+      'cashier',
+    ),
     addVariant: channel<Cart>()(
-      z.object({ variantId: Id, quantity: z.number().int().min(1).max(9999).optional(), fromSearch: z.boolean().optional() }).strict(),
+      z
+        .object({ variantId: Id, quantity: z.number().int().min(1).max(9999).optional(), fromSearch: z.boolean().optional(), draftId: DraftRef.optional() })
+        .strict(),
       'cashier',
     ),
     /** A manager's approval is needed when the change makes a discount a larger share than was allowed. */
@@ -193,22 +201,23 @@ export const contract = {
       'cashier',
     ),
     setOrderDiscount: channel<Cart>()(
-      z.object({ discount: DiscountSchema.nullable(), approval: ApprovalSchema.optional() }).strict(),
+      z.object({ draftId: Id, discount: DiscountSchema.nullable(), approval: ApprovalSchema.optional() }).strict(),
       'cashier',
     ),
     setCustomer: channel<Cart>()(
-      z.object({ customerId: Id.nullable(), billingAddressId: Id.nullish(), shippingAddressId: Id.nullish() }).strict(),
+      z.object({ draftId: DraftRef, customerId: Id.nullable(), billingAddressId: Id.nullish(), shippingAddressId: Id.nullish() }).strict(),
       'cashier',
     ),
-    park: channel<Cart>()(z.object({ label: Text(40).nullish() }).strict(), 'cashier'),
+    park: channel<Cart>()(z.object({ draftId: Id, label: Text(40).nullish() }).strict(), 'cashier'),
     parked: channel<ParkedSale[]>()(NoInput, 'cashier'),
     resume: channel<Cart>()(z.object({ draftId: Id }).strict(), 'cashier'),
-    voidCurrent: channel<Cart>()(z.object({ reason: Reason }).strict(), 'cashier'),
+    voidCurrent: channel<Cart>()(z.object({ draftId: Id, reason: Reason }).strict(), 'cashier'),
     /** Tenders entered in the payment dialog, kept with the sale so a reload does not lose a card already charged. */
-    setTenders: channel<Cart>()(z.object({ tenders: z.array(TenderSchema).max(10) }).strict(), 'cashier'),
+    setTenders: channel<Cart>()(z.object({ draftId: Id, tenders: z.array(TenderSchema).max(10) }).strict(), 'cashier'),
     complete: channel<CompleteOutcome>()(
       z
         .object({
+          draftId: Id,
           payments: z.array(TenderSchema).min(1, 'add a payment').max(10),
           completionKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'completion key must be 8-64 letters, digits or dashes'),
         })

@@ -5,16 +5,16 @@ export const salesHandlers: DomainHandlers<'sales'> = {
   current: (_input, { services }) => services.sales.current(),
 
   /** One round trip from the scanner's Enter to the priced line: lookup and add together. */
-  scan: ({ code }, { services, session }) => {
+  scan: ({ code, draftId }, { services, session }) => {
     const found = services.catalog.scan(code);
     if (found.kind === 'product') return { kind: 'pick', grid: services.catalog.grid(found.productId) };
-    const cart = services.sales.addVariant(actorOf(session), found.variant.variantId, 1);
+    const cart = services.sales.addVariant(actorOf(session), found.variant.variantId, 1, false, draftId);
     const line = cart.lines.find((l) => l.variant.variantId === found.variant.variantId && l.discount === null && l.originalUnitPrice === null);
     return { kind: 'added', cart, lineId: line?.lineId ?? cart.lines.at(-1)!.lineId };
   },
 
-  addVariant: ({ variantId, quantity, fromSearch }, { services, session }) =>
-    services.sales.addVariant(actorOf(session), variantId, quantity ?? 1, fromSearch ?? false),
+  addVariant: ({ variantId, quantity, fromSearch, draftId }, { services, session }) =>
+    services.sales.addVariant(actorOf(session), variantId, quantity ?? 1, fromSearch ?? false, draftId),
   setQuantity: ({ lineId, quantity, approval }, { services, session }) =>
     services.sales.setQuantity(actorOf(session), lineId, quantity, approval),
   removeLine: ({ lineId, approval }, { services, session }) => services.sales.removeLine(actorOf(session), lineId, approval),
@@ -22,18 +22,18 @@ export const salesHandlers: DomainHandlers<'sales'> = {
     services.sales.setLineDiscount(actorOf(session), lineId, discount, approval),
   overridePrice: ({ lineId, unitPrice, reason, approval }, { services, session }) =>
     services.sales.overridePrice(actorOf(session), lineId, unitPrice, reason, approval),
-  setOrderDiscount: ({ discount, approval }, { services, session }) =>
-    services.sales.setOrderDiscount(actorOf(session), discount, approval),
-  setCustomer: ({ customerId, billingAddressId, shippingAddressId }, { services, session }) =>
-    services.sales.setCustomer(actorOf(session), customerId, billingAddressId ?? null, shippingAddressId ?? null),
-  park: ({ label }, { services, session }) => services.sales.park(actorOf(session), label ?? null),
+  setOrderDiscount: ({ draftId, discount, approval }, { services, session }) =>
+    services.sales.setOrderDiscount(actorOf(session), discount, approval, draftId),
+  setCustomer: ({ draftId, customerId, billingAddressId, shippingAddressId }, { services, session }) =>
+    services.sales.setCustomer(actorOf(session), customerId, billingAddressId ?? null, shippingAddressId ?? null, draftId),
+  park: ({ draftId, label }, { services, session }) => services.sales.park(actorOf(session), label ?? null, draftId),
   parked: (_input, { services }) => services.sales.parked(),
   resume: ({ draftId }, { services, session }) => services.sales.resume(actorOf(session), draftId),
-  voidCurrent: ({ reason }, { services, session }) => services.sales.voidCurrent(actorOf(session), reason),
-  setTenders: ({ tenders }, { services }) => services.sales.setTenders(tenders),
+  voidCurrent: ({ draftId, reason }, { services, session }) => services.sales.voidCurrent(actorOf(session), reason, draftId),
+  setTenders: ({ draftId, tenders }, { services, session }) => services.sales.setTenders(actorOf(session), tenders, draftId),
 
-  complete: ({ payments, completionKey }, { services, session }) => {
-    const done = services.completeSale(actorOf(session), payments, completionKey);
+  complete: ({ draftId, payments, completionKey }, { services, session }) => {
+    const done = services.completeSale(actorOf(session), payments, completionKey, draftId);
     return { ...done, receipt: services.receipts.build(done.invoiceId) };
   },
   history: ({ query, limit, offset }, { services }) => services.receipts.history(query, limit ?? 50, offset ?? 0),

@@ -13,7 +13,7 @@ export const sessionHandlers: DomainHandlers<'session'> = {
 
   logout: (_input, { services, session }) => {
     const user = session.current?.user;
-    if (user) services.audit.record({ staffId: user.id, action: 'session.logout', entity: 'staff_users', entityId: user.id });
+    if (user) services.writes.mutate(user, (w) => w.audit({ action: 'session.logout', entity: 'staff_users', entityId: user.id }));
     session.current = null;
     return null;
   },

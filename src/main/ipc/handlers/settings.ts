@@ -23,9 +23,7 @@ export const settingsHandlers: DomainHandlers<'settings'> = {
     if (patch.defaultTaxCode !== undefined && !services.taxes.list().some((r) => r.code === patch.defaultTaxCode)) {
       throw new DomainError('VALIDATION', `no active tax rate ${patch.defaultTaxCode}`, 'defaultTaxCode');
     }
-    const saved = services.settings.updateStore(patch);
-    services.audit.record({ staffId: actorOf(session).id, action: 'settings.update', entity: 'app_settings', entityId: 'store', details: { fields: Object.keys(patch) } });
-    return saved;
+    return services.settings.updateStore(patch, actorOf(session));
   },
 
   taxRates: (_input, { services }) => services.taxAdmin.list().map(({ code, name, rateBp, active }) => ({ code, name, rateBp, active })),

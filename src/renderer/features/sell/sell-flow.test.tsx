@@ -66,7 +66,7 @@ describe('scanning', () => {
     expect(within(line).getByTestId(`line-qty-${lineId()}`)).toHaveProperty('value', '1');
     expect(screen.getByTestId('cart-total').textContent).toBe(cop(TSHIRT));
     expect(screen.getByTestId(`line-flash-${lineId()}`)).toBeTruthy();
-    expect(callsOf(calls, 'sales.scan')).toEqual([{ code: barcodeOf(11) }]);
+    expect(callsOf(calls, 'sales.scan')).toEqual([{ code: barcodeOf(11), draftId: null }]);
 
     await scanBurst(barcodeOf(11));
     await waitFor(() => expect(screen.getByTestId(`line-qty-${lineId()}`)).toHaveProperty('value', '2'));
@@ -85,7 +85,7 @@ describe('scanning', () => {
     await waitFor(() => expect(lines()).toHaveLength(1));
     expect(lines()[0]?.textContent).toContain('Jean clásico');
     expect(box).toHaveProperty('value', '');
-    expect(callsOf(calls, 'sales.scan')).toEqual([{ code: barcodeOf(21) }]);
+    expect(callsOf(calls, 'sales.scan')).toEqual([{ code: barcodeOf(21), draftId: null }]);
   });
 
   it('says clearly when a code is unknown, and the next scan still works', async () => {
@@ -134,7 +134,7 @@ describe('scanning', () => {
     });
 
     await waitFor(() => expect(screen.queryByTestId('variant-picker')).toBeNull());
-    expect(callsOf(calls, 'sales.addVariant')).toEqual([{ variantId: 15, quantity: 1 }]);
+    expect(callsOf(calls, 'sales.addVariant')).toEqual([{ variantId: 15, quantity: 1, draftId: null }]);
     expect(lines()[0]?.textContent).toContain('Blanco');
   });
 
@@ -158,7 +158,7 @@ describe('scanning', () => {
     });
 
     await waitFor(() => expect(lines()).toHaveLength(1));
-    expect(callsOf(calls, 'sales.addVariant')).toEqual([{ variantId: 13, quantity: 3, fromSearch: true }]);
+    expect(callsOf(calls, 'sales.addVariant')).toEqual([{ variantId: 13, quantity: 3, fromSearch: true, draftId: null }]);
     expect(state.searchPicks.get(1)).toBe(1);
     expect(screen.queryByTestId('search-results')).toBeNull();
   });
@@ -509,7 +509,7 @@ describe('park, customers, history', () => {
       fireEvent.click(within(park).getByTestId('park-submit'));
     });
     await waitFor(() => expect(lines()).toHaveLength(0));
-    expect(callsOf(calls, 'sales.park')).toEqual([{ label: 'Señora chaqueta roja' }]);
+    expect(callsOf(calls, 'sales.park')).toEqual([{ draftId: expect.any(Number), label: 'Señora chaqueta roja' }]);
     await waitFor(() => expect(screen.getByTestId('action-parked').textContent).toContain('En espera (1)'));
 
     await act(async () => {
@@ -544,7 +544,7 @@ describe('park, customers, history', () => {
       fireEvent.click(within(dialog).getByTestId('customer-attach'));
     });
     await waitFor(() => expect(screen.getByTestId('customer-name').textContent).toBe('Carlos Rojas Díaz'));
-    expect(callsOf(calls, 'sales.setCustomer')).toEqual([{ customerId: 1, billingAddressId: 1, shippingAddressId: null }]);
+    expect(callsOf(calls, 'sales.setCustomer')).toEqual([{ draftId: null, customerId: 1, billingAddressId: 1, shippingAddressId: null }]);
 
     await act(async () => {
       fireEvent.click(screen.getByTestId('customer-button'));
@@ -575,7 +575,7 @@ describe('park, customers, history', () => {
   it('lists recent sales and reprints one', async () => {
     const fake = createFakePos({ session: cashier });
     await fake.api.sales.scan({ code: barcodeOf(11) });
-    const sale = await fake.api.sales.complete({ payments: [{ method: 'cash', amount: TSHIRT }], completionKey: 'key-12345678' });
+    const sale = await fake.api.sales.complete({ draftId: 1, payments: [{ method: 'cash', amount: TSHIRT }], completionKey: 'key-12345678' });
     if (!sale.ok) throw new Error('setup failed');
     renderApp(fake.api);
     await screen.findByTestId('screen-sell');

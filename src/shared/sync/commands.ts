@@ -1,0 +1,271 @@
+/**
+ * Outbox documents: the domain commands a register sends the cloud, one per
+ * business action, written in the action's own transaction by the one write
+ * path (src/main/write). The cloud imports these same schemas.
+ *
+ * Rules every command keeps:
+ * - rows are named by their global id (UUIDv7), never by a local integer
+ *   key; reference data by its stable code (country ISO code, colour code...);
+ * - money is integer minor units;
+ * - a schema is versioned: a change that old registers cannot send is a new
+ *   version, and the cloud accepts every version still in the field.
+ */
+import { z } from 'zod';
+import { PAYMENT_METHODS } from '../ipc/payment-methods';
+import { STAFF_ROLE_NAMES } from '../roles';
+
+const GlobalId = z.uuid({ version: 'v7' });
+const Minor = z.number().int().safe();
+const Instant = z.iso.datetime();
+
+const SaleLine = z
+  .object({
+    lineId: GlobalId,
+    productId: GlobalId,
+    variantId: GlobalId,
+    quantity: z.number().int(),
+    unitPrice: Minor,
+    /** The catalog price when a manager overrode it. */
+    originalUnitPrice: Minor.nullable(),
+    discount: Minor,
+    orderDiscountShare: Minor,
+    taxCode: z.string().min(1),
+    taxRateBp: z.number().int().min(0),
+    tax: Minor,
+    total: Minor,
+    discountApprovedBy: GlobalId.nullable(),
+    priceApprovedBy: GlobalId.nullable(),
+  })
+  .strict();
+
+const SalePayment = z
+  .object({
+    paymentId: GlobalId,
+    method: z.enum(PAYMENT_METHODS),
+    amount: Minor,
+    tendered: Minor.nullable(),
+    reference: z.string().nullable(),
+  })
+  .strict();
+
+const StockMove = z.object({ movementId: GlobalId, variantId: GlobalId, quantity: z.number().int() }).strict();
+
+export const SaleCompletedV1 = z
+  .object({
+    saleId: GlobalId,
+    invoiceNumber: z.string().regex(/^[A-Z0-9]{2,6}-\d{6,}$/),
+    registerId: GlobalId,
+    completedAt: Instant,
+    staffId: GlobalId,
+    customerId: GlobalId.nullable(),
+    pricesIncludeTax: z.boolean(),
+    gross: Minor,
+    discount: Minor,
+    tax: Minor,
+    total: Minor,
+    cashRounding: Minor,
+    change: Minor,
+    orderDiscountApprovedBy: GlobalId.nullable(),
+    lines: z.array(SaleLine).min(1),
+    payments: z.array(SalePayment).min(1),
+    /** The stock the sale took, one movement per line (negative quantities). */
+    stockMovements: z.array(StockMove),
+    /** Store credit spent (a negative entry of the customer's credit ledger). */
+    creditSpent: z.object({ entryId: GlobalId, amount: Minor }).strict().nullable(),
+  })
+  .strict();
+
+export const StockMovedV1 = z
+  .object({
+    movementId: GlobalId,
+    variantId: GlobalId,
+    quantity: z.number().int(),
+    reason: z.enum(['sale', 'return', 'receipt', 'adjustment', 'count', 'transfer_in', 'transfer_out']),
+    referenceId: z.string().nullable(),
+    staffId: GlobalId.nullable(),
+    occurredAt: Instant,
+  })
+  .strict();
+
+export const CustomerUpsertedV1 = z
+  .object({
+    customerId: GlobalId,
+    /** The version this edit was made on; null for a new customer. Conflicts are reported, never lost. */
+    baseVersion: z.number().int().nullable(),
+    documentTypeCode: z.string().min(1),
+    document: z.string().min(1),
+    firstName: z.string().min(1),
+    middleName: z.string().nullable(),
+    lastName: z.string().min(1),
+    secondLastName: z.string().nullable(),
+    email: z.string().nullable(),
+    phoneTypeCode: z.string().nullable(),
+    phone: z.string().nullable(),
+    countryCode: z.string().regex(/^[A-Z]{2}$/),
+  })
+  .strict();
+
+export const CustomerAddressAddedV1 = z
+  .object({
+    addressId: GlobalId,
+    customerId: GlobalId,
+    kind: z.enum(['billing', 'shipping']),
+    address: z.string().min(1),
+    zipCode: z.string().nullable(),
+    countryCode: z.string().regex(/^[A-Z]{2}$/),
+  })
+  .strict();
+
+export const TaxRateChangedV1 = z
+  .object({
+    taxRateId: GlobalId,
+    code: z.string().min(1),
+    name: z.string().min(1),
+    rateBp: z.number().int().min(0).max(10_000),
+    active: z.boolean(),
+  })
+  .strict();
+
+export const TaxRateAssignedV1 = z
+  .object({
+    target: z.enum(['product', 'category']),
+    targetId: GlobalId,
+    /** null: the product or category falls back to the next rule. */
+    taxCode: z.string().nullable(),
+  })
+  .strict();
+
+export const StaffChangedV1 = z
+  .object({
+    staffId: GlobalId,
+    username: z.string().min(1),
+    displayName: z.string().min(1),
+    role: z.enum(STAFF_ROLE_NAMES),
+    active: z.boolean(),
+  })
+  .strict();
+
+/** The store-wide settings; the register's own code never travels (device_identity). */
+export const StoreSettingsChangedV1 = z
+  .object({
+    storeName: z.string(),
+    currency: z.string(),
+    locale: z.string(),
+    pricesIncludeTax: z.boolean(),
+    defaultTaxCode: z.string(),
+    stockPolicy: z.enum(['warn', 'block']),
+    discountApprovalBp: z.number().int(),
+    cashRoundingIncrement: z.number().int(),
+    receiptHeader: z.array(z.string()),
+    receiptFooter: z.array(z.string()),
+    thermalPrinterHost: z.string().nullable(),
+    thermalPrinterPort: z.number().int(),
+    receiptColumns: z.number().int(),
+    changedFields: z.array(z.string()),
+  })
+  .strict();
+
+/** Every command: its payload schema, its version, and the global id it is about. */
+export const COMMANDS = {
+  'sale.completed': { version: 1, schema: SaleCompletedV1, entity: (p: z.infer<typeof SaleCompletedV1>) => p.saleId },
+  'stock.moved': { version: 1, schema: StockMovedV1, entity: (p: z.infer<typeof StockMovedV1>) => p.movementId },
+  'customer.upserted': { version: 1, schema: CustomerUpsertedV1, entity: (p: z.infer<typeof CustomerUpsertedV1>) => p.customerId },
+  'customer.address_added': { version: 1, schema: CustomerAddressAddedV1, entity: (p: z.infer<typeof CustomerAddressAddedV1>) => p.addressId },
+  'tax_rate.changed': { version: 1, schema: TaxRateChangedV1, entity: (p: z.infer<typeof TaxRateChangedV1>) => p.taxRateId },
+  'tax_rate.assigned': { version: 1, schema: TaxRateAssignedV1, entity: (p: z.infer<typeof TaxRateAssignedV1>) => p.targetId },
+  'staff.changed': { version: 1, schema: StaffChangedV1, entity: (p: z.infer<typeof StaffChangedV1>) => p.staffId },
+  'store_settings.changed': { version: 1, schema: StoreSettingsChangedV1, entity: () => STORE_SETTINGS_ENTITY },
+} as const;
+
+/** Store settings are one document per store; this fixed id names it. */
+export const STORE_SETTINGS_ENTITY = '00000000-0000-7000-8000-000000000001';
+
+export type CommandType = keyof typeof COMMANDS;
+export type CommandPayload<T extends CommandType> = z.infer<(typeof COMMANDS)[T]['schema']>;
+export const COMMAND_TYPES = Object.keys(COMMANDS) as CommandType[];
+
+/** The envelope as it is pushed: who sent it, in which order, once. */
+export const OutboxDocument = z
+  .object({
+    registerId: GlobalId,
+    seq: z.number().int().positive(),
+    idempotencyKey: GlobalId,
+    type: z.enum(COMMAND_TYPES as [CommandType, ...CommandType[]]),
+    schemaVersion: z.number().int().positive(),
+    createdAt: Instant,
+    payload: z.unknown(),
+  })
+  .strict();
+export type OutboxDocument = z.infer<typeof OutboxDocument>;
+
+/** Checks a document's payload against its command's schema (envelope first). */
+export function parseOutboxDocument(raw: unknown): OutboxDocument & { payload: CommandPayload<CommandType> } {
+  const doc = OutboxDocument.parse(raw);
+  const command = COMMANDS[doc.type];
+  if (doc.schemaVersion !== command.version) throw new Error(`${doc.type} v${doc.schemaVersion} is not a known version`);
+  return { ...doc, payload: command.schema.parse(doc.payload) };
+}
+
+/**
+ * The rows a command names, by table: a receiving database must hold (or
+ * create) every one of them. Used to prove no document names a local id.
+ */
+export function referencesOf(type: CommandType, payload: unknown): { table: string; globalId: string }[] {
+  const refs: { table: string; globalId: string }[] = [];
+  const add = (table: string, id: string | null | undefined) => {
+    if (id) refs.push({ table, globalId: id });
+  };
+  switch (type) {
+    case 'sale.completed': {
+      const p = payload as CommandPayload<'sale.completed'>;
+      add('tblfacturas', p.saleId);
+      add('staff_users', p.staffId);
+      add('tblclientes', p.customerId);
+      add('staff_users', p.orderDiscountApprovedBy);
+      for (const l of p.lines) {
+        add('tbldetalle_factura', l.lineId);
+        add('tblproductos', l.productId);
+        add('tblprodXcolorXtalla', l.variantId);
+        add('staff_users', l.discountApprovedBy);
+        add('staff_users', l.priceApprovedBy);
+      }
+      for (const pay of p.payments) add('payments', pay.paymentId);
+      for (const m of p.stockMovements) {
+        add('stock_movements', m.movementId);
+        add('tblprodXcolorXtalla', m.variantId);
+      }
+      add('customer_credit', p.creditSpent?.entryId);
+      break;
+    }
+    case 'stock.moved': {
+      const p = payload as CommandPayload<'stock.moved'>;
+      add('stock_movements', p.movementId);
+      add('tblprodXcolorXtalla', p.variantId);
+      add('staff_users', p.staffId);
+      break;
+    }
+    case 'customer.upserted':
+      add('tblclientes', (payload as CommandPayload<'customer.upserted'>).customerId);
+      break;
+    case 'customer.address_added': {
+      const p = payload as CommandPayload<'customer.address_added'>;
+      add(p.kind === 'billing' ? 'tbldirecciones_facturacion' : 'tbldirecciones_envio', p.addressId);
+      add('tblclientes', p.customerId);
+      break;
+    }
+    case 'tax_rate.changed':
+      add('tax_rates', (payload as CommandPayload<'tax_rate.changed'>).taxRateId);
+      break;
+    case 'tax_rate.assigned': {
+      const p = payload as CommandPayload<'tax_rate.assigned'>;
+      add(p.target === 'product' ? 'tblproductos' : 'tblcategorias', p.targetId);
+      break;
+    }
+    case 'staff.changed':
+      add('staff_users', (payload as CommandPayload<'staff.changed'>).staffId);
+      break;
+    case 'store_settings.changed':
+      break;
+  }
+  return refs;
+}
