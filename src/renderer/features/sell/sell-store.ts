@@ -189,12 +189,20 @@ export function createSellStore(api: PosApi) {
       });
     }
 
+    /**
+     * The sale a call is about, as this screen shows it, read when the queued
+     * call runs (after the calls before it): main refuses a call about a sale
+     * that is no longer the open one (parked or finished in another window).
+     */
+    const shownDraft = () => get().cart.draftId;
+    const openDraft = () => get().cart.draftId ?? 0;
+
     /** Stores the payment dialog's tenders with the sale (in order, behind any cart change). */
     function keepTenders(): void {
       const tenders = get().payment?.tenders;
       if (!tenders) return;
       const input = tenders.map((t) => ({ method: t.method, amount: t.amount, ...(t.reference ? { reference: t.reference } : {}) }));
-      void enqueue(() => api.sales.setTenders({ tenders: input })).then((result) => {
+      void enqueue(() => api.sales.setTenders({ draftId: openDraft(), tenders: input })).then((result) => {
         if (result.ok) adopt(result.value);
         else set((s) => ({ payment: s.payment ? { ...s.payment, error: result.error } : null }));
       });
@@ -297,7 +305,7 @@ export function createSellStore(api: PosApi) {
           ...(s.thermal.status !== 'idle' || s.thermal.error !== null ? { thermal: { status: 'idle' as const, error: null } } : {}),
         }));
         try {
-          const result = await enqueue(() => api.sales.scan({ code }));
+          const result = await enqueue(() => api.sales.scan({ code, draftId: shownDraft() }));
           if (!result.ok) {
             const details = { ...result.error.details, code: result.error.details?.code ?? code };
             set({ scanError: { code, error: { ...result.error, details }, seq: ++scanSeq } });
@@ -353,7 +361,7 @@ export function createSellStore(api: PosApi) {
       async addVariant(variantId, quantity, fromSearch) {
         const before = get().cart;
         set({ completed: null, reprint: null, error: null });
-        const result = await mutate(() => api.sales.addVariant({ variantId, quantity, ...(fromSearch ? { fromSearch: true } : {}) }));
+        const result = await mutate(() => api.sales.addVariant({ variantId, quantity, draftId: shownDraft(), ...(fromSearch ? { fromSearch: true } : {}) }));
         if (!result.ok) {
           set({ error: result.error });
           return false;
@@ -405,7 +413,7 @@ export function createSellStore(api: PosApi) {
       },
 
       setOrderDiscount(discount) {
-        return withApproval({ kind: 'orderDiscount', discount }, (approval) => api.sales.setOrderDiscount({ discount, ...(approval ? { approval } : {}) }));
+        return withApproval({ kind: 'orderDiscount', discount }, (approval) => api.sales.setOrderDiscount({ draftId: openDraft(), discount, ...(approval ? { approval } : {}) }));
       },
 
       async submitApproval(userId, pin) {
@@ -432,7 +440,7 @@ export function createSellStore(api: PosApi) {
       },
 
       async setCustomer(customerId, billingAddressId = null, shippingAddressId = null) {
-        return toOutcome(await mutate(() => api.sales.setCustomer({ customerId, billingAddressId, shippingAddressId })));
+        return toOutcome(await mutate(() => api.sales.setCustomer({ draftId: shownDraft(), customerId, billingAddressId, shippingAddressId })));
       },
 
       async loadParked() {
@@ -441,7 +449,7 @@ export function createSellStore(api: PosApi) {
       },
 
       async park(label) {
-        const result = await mutate(() => api.sales.park({ label: label?.trim() || null }));
+        const result = await mutate(() => api.sales.park({ draftId: openDraft(), label: label?.trim() || null }));
         if (result.ok) {
           set({ selectedLineId: null, flash: null });
           void get().loadParked();
@@ -459,7 +467,7 @@ export function createSellStore(api: PosApi) {
       },
 
       async voidSale(reason) {
-        const result = await mutate(() => api.sales.voidCurrent({ reason }));
+        const result = await mutate(() => api.sales.voidCurrent({ draftId: openDraft(), reason }));
         if (result.ok) set({ selectedLineId: null, flash: null });
         return toOutcome(result);
       },
@@ -496,7 +504,7 @@ export function createSellStore(api: PosApi) {
         const { completionKey, tenders } = payment;
         set({ payment: { ...payment, completing: true, error: null } });
         const payments = tenders.map((t) => ({ method: t.method, amount: t.amount, ...(t.reference ? { reference: t.reference } : {}) }));
-        const result = await enqueue(() => api.sales.complete({ payments, completionKey }));
+        const result = await enqueue(() => api.sales.complete({ draftId: openDraft(), payments, completionKey }));
         if (result.ok) {
           uncertainKey = null;
           set({
