@@ -13,6 +13,7 @@ import type { Hono } from 'hono';
 import { startIdleCheckpoints } from '../main/db/checkpoint';
 import { openDatabase } from '../main/db/open';
 import { createRouter } from '../main/ipc/router';
+import { createFileLogger, ipcCallLogger } from '../main/log/logger';
 import { DEMO_STAFF } from '../main/seed/demo-staff';
 import { seedDemo } from '../main/seed/demo-seed';
 import { createServices } from '../main/services';
@@ -81,9 +82,15 @@ async function main() {
   startIdleCheckpoints(db.sqlite);
 
   const token = randomBytes(32).toString('base64url');
+  // The same JSON-lines log as the desktop app, in the data folder (beside the database).
+  const logDir = path.join(path.dirname(args.db), 'logs');
+  const fileLog = ipcCallLogger(createFileLogger(logDir));
   const router = createRouter(services, {
     log: (e) => {
-      if (e.ms > 40 || process.env.POS_DEBUG) console.log(`[ipc] ${e.channel} ${e.ok ? 'ok' : e.code} ${e.ms.toFixed(1)} ms`);
+      fileLog(e);
+      if (e.ms > 40 || process.env.POS_DEBUG || e.code === 'INTERNAL') {
+        console.log(`[ipc] ${e.channel} ${e.ok ? 'ok' : e.code} ${e.ms.toFixed(1)} ms${e.code === 'INTERNAL' ? ` (logged with its stack in ${logDir})` : ''}`);
+      }
     },
   });
 

@@ -9,7 +9,8 @@ import type { SessionState } from './session-state';
 import type { Handlers } from './types';
 
 export interface CallLog {
-  (entry: { channel: string; ms: number; ok: boolean; code?: string; input: unknown }): void;
+  /** `error`: the thrown value of an INTERNAL failure (a bug), with its stack, for the log file. */
+  (entry: { channel: string; ms: number; ok: boolean; code?: string; input: unknown; error?: unknown }): void;
 }
 
 export interface Router {
@@ -70,6 +71,7 @@ export function createRouter(services: Services, options: { log?: CallLog; handl
     async call(channel, rawInput, session) {
       const started = performance.now();
       let result: Result<unknown>;
+      let bug: unknown;
       try {
         const entry = table.get(channel);
         if (!entry) throw new DomainError('NOT_FOUND', `unknown channel ${channel}`);
@@ -79,13 +81,17 @@ export function createRouter(services: Services, options: { log?: CallLog; handl
         result = { ok: true, value: await entry.handler(parsed.data, { services, session }) };
       } catch (err) {
         result = { ok: false, error: toErrorInfo(err) };
+        if (!(err instanceof DomainError)) bug = err;
       }
+      // Without a log (tests, tools) a bug still reaches the console.
+      if (bug !== undefined && !options.log) console.error('[ipc] internal error', channel, bug);
       options.log?.({
         channel,
         ms: performance.now() - started,
         ok: result.ok,
         ...(result.ok ? {} : { code: result.error.code }),
         input: safeRedact(rawInput),
+        ...(bug !== undefined ? { error: bug } : {}),
       });
       return result;
     },
@@ -112,7 +118,6 @@ function safeRedact(input: unknown): unknown {
 
 function toErrorInfo(err: unknown): ErrorInfo {
   if (err instanceof DomainError) return err.toInfo();
-  // A bug, not a business rule: log it whole in main, show the user a stable code.
-  console.error('[ipc] internal error', err);
+  // A bug, not a business rule: the call log keeps it whole; the user sees a stable code.
   return { code: 'INTERNAL', message: 'Something went wrong; the error was logged.' };
 }

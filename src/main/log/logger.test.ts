@@ -4,6 +4,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFileLogger, ipcCallLogger } from './logger';
 import { redact } from '../ipc/redact';
+import { handlers } from '../ipc/handlers';
+import { createRouter } from '../ipc/router';
+import { newSessionState } from '../ipc/session-state';
+import { createServices } from '../services';
+import { tempDb } from '../../../test/db';
 
 let dir: string;
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -24,5 +29,22 @@ describe('file logger', () => {
     ]);
     expect(JSON.stringify(lines)).not.toContain('2468');
     expect(lines[0]).toMatchObject({ ms: 12.3, code: 'PIN_INVALID', input: { pin: '[redacted]' } });
+  });
+
+  it("keeps a bug's stack in the log file, and tells the caller only a stable code", async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-log-'));
+    const t = tempDb();
+    try {
+      const broken = { ...handlers, app: { status: () => (undefined as unknown as { x: () => void }).x() } };
+      const router = createRouter(createServices(t.db, { version: 't', shell: 'web' }), { log: ipcCallLogger(createFileLogger(dir)), handlers: broken as unknown as typeof handlers });
+      const result = await router.call('pos:app.status', {}, newSessionState());
+      expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong; the error was logged.' } });
+      const line = JSON.parse(fs.readFileSync(path.join(dir, 'main.log'), 'utf8').trim()) as { msg: string; err: { type: string; stack: string } };
+      expect(line.msg).toBe('ipc call failed');
+      expect(line.err.type).toBe('TypeError');
+      expect(line.err.stack).toMatch(/logger\.test\.ts/);
+    } finally {
+      t.cleanup();
+    }
   });
 });

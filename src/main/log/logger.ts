@@ -17,7 +17,7 @@ export function createFileLogger(dir: string, level = process.env.POS_LOG_LEVEL 
 export function ipcCallLogger(log: Logger): CallLog {
   return (e) => {
     const entry = { channel: e.channel, ms: Math.round(e.ms * 10) / 10, ok: e.ok, ...(e.code ? { code: e.code } : {}) };
-    if (!e.ok && e.code === 'INTERNAL') log.error({ ...entry, input: e.input }, 'ipc call failed');
+    if (!e.ok && e.code === 'INTERNAL') log.error({ ...entry, input: e.input, err: e.error }, 'ipc call failed');
     else if (e.ms > 40) log.warn(entry, 'slow ipc call');
     else log.debug({ ...entry, input: e.input }, 'ipc call');
   };
