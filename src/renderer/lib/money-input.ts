@@ -66,6 +66,14 @@ export function formatBasisPointsInput(bp: number, locale: string): string {
 }
 
 /** 1250 basis points -> "12,5 %" in the locale. */
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatPercent(bp: number, locale: string): string {
-  return new Intl.NumberFormat(safeLocale(locale), { style: 'percent', maximumFractionDigits: 2 }).format(bp / 10_000);
+  const loc = safeLocale(locale);
+  let format = percentFormats.get(loc);
+  if (!format) {
+    format = new Intl.NumberFormat(loc, { style: 'percent', maximumFractionDigits: 2 });
+    percentFormats.set(loc, format);
+  }
+  return format.format(bp / 10_000);
 }

@@ -1,22 +1,32 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fitChars } from '../../lib/fit';
 import { formatNumber } from '../../lib/format';
 import { formatPercent } from '../../lib/money-input';
 import { useMoney } from '../../lib/use-money';
-import { useSell } from '../../stores/stores-context';
+import { useSell, useSellStore } from '../../stores/stores-context';
 
 /** Subtotal, discounts, taxes per rate and the total, big enough to read across the counter. */
 export function TotalsPanel() {
   const { t } = useTranslation();
   const money = useMoney();
   const cart = useSell((s) => s.cart);
-  const busy = useSell((s) => s.pending > 0);
+  // aria-busy follows the calls in flight without re-rendering the panel twice per scan.
+  const store = useSellStore();
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const mark = (pending: number) => panel.current?.setAttribute('aria-busy', String(pending > 0));
+    mark(store.getState().pending);
+    return store.subscribe((s, before) => {
+      if (s.pending !== before.pending) mark(s.pending);
+    });
+  }, [store]);
   const { totals } = cart;
   const units = cart.lines.reduce((a, l) => a + l.quantity, 0);
   const orderDiscount = cart.orderDiscount;
 
   return (
-    <section className="totals" data-testid="cart-totals" aria-label={t('sell.totals.label')} aria-busy={busy}>
+    <section ref={panel} className="totals" data-testid="cart-totals" aria-label={t('sell.totals.label')}>
       <dl className="totals__rows">
         <div className="totals__row">
           <dt>{t('sell.totals.items')}</dt>
