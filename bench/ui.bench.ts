@@ -4,6 +4,9 @@
  * painted. Measured inside the page: a capture listener stamps the Enter,
  * a MutationObserver sees the new line, and the time is taken in the first
  * task after the next animation frame (i.e. after that frame was painted).
+ *
+ * ui_first_scan_ms: the same for the first scan after sign-in, typed as soon
+ * as the Sell screen shows (the instrumentation is in the page from its start).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -19,20 +22,24 @@ import { round } from './lib/stats';
  * helper calls that do not exist inside the page.
  */
 const INSTRUMENT = `(() => {
+  if (window.__scan) return;
   const s = (window.__scan = { t0: 0, times: [], lines: 0, waiters: [] });
   const record = (ms) => { s.times.push(ms); s.waiters.splice(0).forEach((w) => w()); };
   s.wait = (n) => new Promise((resolve) => { const check = () => (s.times.length >= n ? resolve(n) : s.waiters.push(check)); check(); });
   const count = () => document.querySelectorAll('[data-testid^="cart-line-"]').length;
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') { s.t0 = performance.now(); s.lines = count(); }
+    // Only on the Sell screen: the PIN's Enter is not a scan.
+    if (e.key === 'Enter' && document.querySelector('[data-testid="screen-sell"]')) { s.t0 = performance.now(); s.lines = count(); }
   }, { capture: true });
-  new MutationObserver(() => {
+  const observe = () => new MutationObserver(() => {
     if (s.t0 && count() > s.lines) {
       const t0 = s.t0;
       s.t0 = 0;
       requestAnimationFrame(() => setTimeout(() => record(performance.now() - t0), 0));
     }
   }).observe(document.body, { childList: true, subtree: true });
+  if (document.body) observe();
+  else document.addEventListener('DOMContentLoaded', observe);
 })()`;
 
 function startPreview(root: string, db: string): Promise<{ url: string; child: ChildProcess }> {
@@ -78,13 +85,13 @@ const uiBench: Benchmark = {
     const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.addInitScript(INSTRUMENT);
       await page.goto(url);
       await page.getByRole('button', { name: /Lucía Pérez/ }).click();
       await page.keyboard.type('2468');
       await page.keyboard.press('Enter');
       await page.getByTestId('screen-sell').waitFor();
-      await page.evaluate(INSTRUMENT);
-      // A few unmeasured scans warm the page and the statements.
+      // The first scan goes at once; then a few unmeasured scans warm the page and the statements.
       const type = async (code: string) => {
         await page.keyboard.type(code, { delay: 4 });
         await page.keyboard.press('Enter');
@@ -94,12 +101,20 @@ const uiBench: Benchmark = {
         const seen = await Promise.race([page.evaluate(`window.__scan.wait(${i + 1})`), new Promise((r) => setTimeout(r, 10_000, 'timeout'))]);
         if (seen === 'timeout') throw new Error(`scan ${i + 1} (${barcodes[i]}) painted no cart line within 10 s`);
       }
-      const times = ((await page.evaluate('window.__scan.times')) as number[]).slice(5);
+      const all = (await page.evaluate('window.__scan.times')) as number[];
+      const times = all.slice(5);
+      ctx.record({
+        name: 'ui_first_scan_ms',
+        value: round(all[0]!, 1),
+        unit: 'ms',
+        aimBelow: 100,
+        note: `the first scan after sign-in, typed as soon as the Sell screen shows; Enter to painted line; ${products} products${ctx.quick ? ' (quick run)' : ''}`,
+      });
       ctx.record({
         name: 'ui_scan_to_line_p95_ms',
         value: round(percentile(times, 95), 1),
         unit: 'ms',
-        aimBelow: 50,
+        aimBelow: 25,
         note: `${times.length} scans typed at scanner speed into the Sell screen; p50 ${round(percentile(times, 50), 1)} ms; Debian Chromium headless; ${products} products${ctx.quick ? ' (quick run)' : ''}`,
       });
     } finally {
