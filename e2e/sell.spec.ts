@@ -106,6 +106,9 @@ test('park a sale, serve another customer, resume it', async ({ page }) => {
   await expect(page.getByTestId('parked-list')).toContainText('Señora del abrigo');
   await shot(page, '34-parked');
   await page.getByTestId(/^parked-\d+$/).first().click();
+  // The sale on screen has a line: the till says it will be parked in its place.
+  await expect(page.getByTestId('resume-confirm')).toContainText('quedará en espera');
+  await page.getByTestId('resume-confirm').getByTestId('confirm-ok').click();
   await expect(lines(page)).toHaveCount(1);
   await expect(lines(page).first()).toContainText(a!.name.split(' ')[0]!);
 });
