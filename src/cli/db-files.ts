@@ -22,7 +22,7 @@ export function inspectDbFile(file: string): DbFileKind {
     throw new UsageError(`cannot open ${file}: ${(err as Error).message}`);
   }
   try {
-    const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
+    const tables = sqlite.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all();
     if (tables.includes('__drizzle_migrations')) return 'store';
     return tables.length === 0 ? 'blank' : 'foreign';
   } catch (err) {

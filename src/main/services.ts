@@ -4,6 +4,7 @@ import { createTaxRateCache, type TaxRateCache } from './catalog/tax-rates';
 import { createCustomerService, type CustomerService } from './customers/customer-service';
 import { systemClock, type Clock } from './db/clock';
 import type { PosDb } from './db/open';
+import { must } from './db/rows';
 import { createReceiptService, type ReceiptService } from './receipts/receipt-service';
 import { createReferenceService } from './reference/reference-service';
 import { createSaleCompleter, type CompleteSale } from './sales/complete-sale';
@@ -43,7 +44,7 @@ export function createServices(
   clock: Clock = systemClock,
 ): Services {
   const { sqlite } = db;
-  const outboxPending = sqlite.prepare(`SELECT COUNT(*) FROM sync_outbox WHERE acked_at IS NULL`).pluck();
+  const outboxPending = sqlite.prepare<[], number>(`SELECT COUNT(*) FROM sync_outbox WHERE acked_at IS NULL`).pluck();
   const { device, writes } = createWriteStack(sqlite, clock);
   const staff = createStaffService(sqlite, clock, writes);
   const settings = createSettingsService(sqlite, writes, device);
@@ -68,6 +69,6 @@ export function createServices(
     reference: createReferenceService(sqlite),
     receipts: createReceiptService(sqlite, settings),
     appInfo,
-    outboxPending: () => outboxPending.get() as number,
+    outboxPending: () => must(outboxPending.get(), 'the count of pending outbox documents'),
   };
 }

@@ -1,6 +1,7 @@
 import { HELP_OPTION, parseOptions, required } from '../args';
 import type { Command } from '../command';
 import { bytes } from '../format';
+import { must } from '../../main/db/rows';
 
 export const migrateCommand: Command = {
   name: 'migrate',
@@ -23,7 +24,7 @@ Options:
     const { openStore } = await import('../db-files');
     const { db, report } = openStore(file, { create: true });
     try {
-      const known = db.sqlite.prepare('SELECT COUNT(*) FROM __drizzle_migrations').pluck().get() as number;
+      const known = must(db.sqlite.prepare<[], number>('SELECT COUNT(*) FROM __drizzle_migrations').pluck().get(), 'the count of applied migrations');
       if (report.created) io.out(`created ${file}: applied ${report.applied} migrations`);
       else if (report.applied > 0) io.out(`migrated ${file}: applied ${report.applied} pending migration(s)`);
       else io.out(`${file} is up to date (${known} migrations applied)`);

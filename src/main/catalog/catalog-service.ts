@@ -28,6 +28,22 @@ interface VariantRow {
   active: number;
 }
 
+/** A product in the colour x size grid; `active` is checked, then dropped. */
+type GridProductRow = VariantGrid['product'] & { active: number };
+
+interface GridCellRow {
+  variantId: number;
+  colorId: number;
+  sizeId: number;
+  stock: number;
+  barcode: string;
+  colorName: string;
+  colorNameEn: string;
+  colorHex: string;
+  sizeCode: string;
+  sizeOrder: number;
+}
+
 const VARIANT_SELECT = `
   SELECT v.idcolorxtalla AS variantId, p.id_producto AS productId, p.plu, p.nombre_producto AS name,
          c.color AS colorName, c.name_en AS colorNameEn, c.hexadecimal AS colorHex, t.talla AS sizeCode,
@@ -68,10 +84,10 @@ export function normalizeScan(raw: string): string {
 }
 
 export function createCatalogService(sqlite: Database.Database, taxes: TaxRateCache, settings: SettingsService) {
-  const byBarcode = sqlite.prepare(`${VARIANT_SELECT} WHERE v.barcode = ?`);
-  const byVariantId = sqlite.prepare(`${VARIANT_SELECT} WHERE v.idcolorxtalla = ?`);
-  const productByPlu = sqlite.prepare(`SELECT id_producto FROM tblproductos WHERE plu = ?`).pluck();
-  const search = sqlite.prepare(`
+  const byBarcode = sqlite.prepare<[barcode: string], VariantRow>(`${VARIANT_SELECT} WHERE v.barcode = ?`);
+  const byVariantId = sqlite.prepare<[variantId: number], VariantRow>(`${VARIANT_SELECT} WHERE v.idcolorxtalla = ?`);
+  const productByPlu = sqlite.prepare<[plu: string], number>(`SELECT id_producto FROM tblproductos WHERE plu = ?`).pluck();
+  const search = sqlite.prepare<[ftsQuery: string, limit: number], ProductHit>(`
     SELECT p.id_producto AS productId, p.plu, p.nombre_producto AS name, f.nombre_fabricante AS brand,
            p.precio AS price,
            (SELECT COALESCE(SUM(inventario), 0) FROM tblprodXcolorXtalla WHERE ID_producto = p.id_producto) AS stock,
@@ -82,10 +98,10 @@ export function createCatalogService(sqlite: Database.Database, taxes: TaxRateCa
     LEFT JOIN tblfabricantes f ON f.id_fabricante = p.ID_fabricante
     WHERE p.active = 1
     ORDER BY s.rank, p.cantidad_Busquedas DESC`);
-  const gridProduct = sqlite.prepare(`
+  const gridProduct = sqlite.prepare<[productId: number], GridProductRow>(`
     SELECT p.id_producto AS productId, p.plu, p.nombre_producto AS name, f.nombre_fabricante AS brand, p.precio AS price, p.active
     FROM tblproductos p LEFT JOIN tblfabricantes f ON f.id_fabricante = p.ID_fabricante WHERE p.id_producto = ?`);
-  const gridCells = sqlite.prepare(`
+  const gridCells = sqlite.prepare<[productId: number], GridCellRow>(`
     SELECT v.idcolorxtalla AS variantId, v.ID_color AS colorId, v.ID_talla AS sizeId, v.inventario AS stock, v.barcode,
            c.color AS colorName, c.name_en AS colorNameEn, c.hexadecimal AS colorHex, t.talla AS sizeCode, t.sort_order AS sizeOrder
     FROM tblprodXcolorXtalla v JOIN tblcolor c ON c.id_color = v.ID_color JOIN tbltallas t ON t.id_talla = v.ID_talla
@@ -126,19 +142,19 @@ export function createCatalogService(sqlite: Database.Database, taxes: TaxRateCa
         if (!isValidEan13(code)) {
           throw new DomainError('BARCODE_INVALID', `${raw.trim()} has a wrong check digit; scan it again`, 'code');
         }
-        const row = byBarcode.get(code) as VariantRow | undefined;
+        const row = byBarcode.get(code);
         if (row) {
           if (!row.active) throw new DomainError('NOT_SELLABLE', `${row.name} is not for sale`, 'code');
           return { kind: 'variant', variant: toVariant(row) };
         }
       }
-      const productId = productByPlu.get(code) as number | undefined;
+      const productId = productByPlu.get(code);
       if (productId !== undefined) return { kind: 'product', productId };
       throw new DomainError('NOT_FOUND', `no product or barcode ${raw.trim()}`, 'code', { code: raw.trim() });
     },
 
     variant(variantId: number): SellableVariant {
-      const row = byVariantId.get(variantId) as VariantRow | undefined;
+      const row = byVariantId.get(variantId);
       if (!row) throw new DomainError('NOT_FOUND', `no variant ${variantId}`, 'variantId');
       if (!row.active) throw new DomainError('NOT_SELLABLE', `${row.name} is not for sale`, 'variantId');
       return toVariant(row);
@@ -147,24 +163,13 @@ export function createCatalogService(sqlite: Database.Database, taxes: TaxRateCa
     search(text: string, limit = 20): ProductHit[] {
       const query = toFtsQuery(text);
       if (!query) return [];
-      return search.all(query, limit) as ProductHit[];
+      return search.all(query, limit);
     },
 
     grid(productId: number): VariantGrid {
-      const product = gridProduct.get(productId) as (VariantGrid['product'] & { active: number }) | undefined;
+      const product = gridProduct.get(productId);
       if (!product) throw new DomainError('NOT_FOUND', `no product ${productId}`, 'productId');
-      const rows = gridCells.all(productId) as {
-        variantId: number;
-        colorId: number;
-        sizeId: number;
-        stock: number;
-        barcode: string;
-        colorName: string;
-        colorNameEn: string;
-        colorHex: string;
-        sizeCode: string;
-        sizeOrder: number;
-      }[];
+      const rows = gridCells.all(productId);
       const colors = new Map<number, VariantGrid['colors'][number]>();
       const sizes = new Map<number, { id: number; code: string; order: number }>();
       for (const r of rows) {

@@ -10,11 +10,11 @@ export interface TaxRate {
 
 /** Tax rates, read once and kept in memory; call reload() after editing them. */
 export function createTaxRateCache(sqlite: Database.Database) {
-  const all = sqlite.prepare(`SELECT id, code, name, rate_bp AS rateBp FROM tax_rates WHERE active = 1`);
+  const all = sqlite.prepare<[], TaxRate>(`SELECT id, code, name, rate_bp AS rateBp FROM tax_rates WHERE active = 1`);
   let byId = new Map<number, TaxRate>();
   let byCode = new Map<string, TaxRate>();
   const reload = () => {
-    const rows = all.all() as TaxRate[];
+    const rows = all.all();
     byId = new Map(rows.map((r) => [r.id, r]));
     byCode = new Map(rows.map((r) => [r.code, r]));
   };

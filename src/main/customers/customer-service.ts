@@ -9,6 +9,7 @@ import { newGlobalId } from '../../shared/ids';
 import type { NewAddressSchema, NewCustomerSchema } from '../../shared/ipc/contract';
 import type { AddressDto, CustomerDetail } from '../../shared/ipc/dto-customers';
 import type { CustomerSummary } from '../../shared/ipc/dto-sales';
+import { must } from '../db/rows';
 import type { WritePath } from '../write';
 
 export type NewCustomer = z.output<typeof NewCustomerSchema>;
@@ -22,37 +23,46 @@ const SUMMARY = `c.id_cliente AS id,
   td.code AS documentType, c.documento AS document, c.email, c.telefono AS phone,
   (SELECT COALESCE(SUM(amount), 0) FROM customer_credit WHERE customer_id = c.id_cliente) AS creditBalance`;
 
+/** The detail read: a summary plus the name parts and codes; the addresses are a second query. */
+type CustomerDetailRow = Omit<CustomerDetail, 'addresses'>;
+
+/** Who already has an email. */
+interface EmailOwnerRow {
+  id: number;
+  name: string;
+}
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 export function createCustomerService(sqlite: Database.Database, writes: WritePath) {
   const s = {
-    summary: sqlite.prepare(`
+    summary: sqlite.prepare<[customerId: number], CustomerSummary>(`
       SELECT ${SUMMARY} FROM tblclientes c LEFT JOIN tbltipo_documento td ON td.id_tipo_documento = c.ID_tipo_documento
       WHERE c.id_cliente = ?`),
-    search: sqlite.prepare(`
+    search: sqlite.prepare<[{ prefix: string; contains: string; exact: string }], CustomerSummary>(`
       SELECT ${SUMMARY} FROM tblclientes c LEFT JOIN tbltipo_documento td ON td.id_tipo_documento = c.ID_tipo_documento
       WHERE c.documento LIKE :prefix ESCAPE '\\' OR c.email LIKE :prefix ESCAPE '\\' OR c.telefono LIKE :contains ESCAPE '\\'
          OR (c.primer_nombre || ' ' || COALESCE(c.segundo_nombre || ' ', '') || c.primer_apellido || COALESCE(' ' || c.segundo_apellido, '')) LIKE :contains ESCAPE '\\'
          OR (c.primer_apellido || ' ' || c.primer_nombre) LIKE :contains ESCAPE '\\'
       ORDER BY (c.documento = :exact) DESC, c.primer_apellido, c.primer_nombre LIMIT 20`),
-    detail: sqlite.prepare(`
+    detail: sqlite.prepare<[customerId: number], CustomerDetailRow>(`
       SELECT ${SUMMARY}, c.primer_nombre AS firstName, c.segundo_nombre AS middleName, c.primer_apellido AS lastName,
              c.segundo_apellido AS secondLastName, tt.code AS phoneType, p.iso_alpha2 AS countryCode
       FROM tblclientes c LEFT JOIN tbltipo_documento td ON td.id_tipo_documento = c.ID_tipo_documento
       LEFT JOIN tbltipo_telefono tt ON tt.id_tipo_telefono = c.ID_tipo_telefono LEFT JOIN tblpaises p ON p.id_pais = c.ID_pais
       WHERE c.id_cliente = ?`),
-    addresses: sqlite.prepare(`
+    addresses: sqlite.prepare<[billingOf: number, shippingOf: number], AddressDto>(`
       SELECT id_direccion_facturacion AS id, 'billing' AS kind, direccion AS address, zip_code AS zipCode, p.iso_alpha2 AS countryCode
       FROM tbldirecciones_facturacion a JOIN tblpaises p ON p.id_pais = a.ID_pais WHERE a.ID_cliente = ?
       UNION ALL
       SELECT id_direccion_envio, 'shipping', direccion, zip_code, p.iso_alpha2
       FROM tbldirecciones_envio a JOIN tblpaises p ON p.id_pais = a.ID_pais WHERE a.ID_cliente = ?
       ORDER BY kind, id`),
-    docType: sqlite.prepare(`SELECT id_tipo_documento FROM tbltipo_documento WHERE code = ?`).pluck(),
-    phoneType: sqlite.prepare(`SELECT id_tipo_telefono FROM tbltipo_telefono WHERE code = ?`).pluck(),
-    country: sqlite.prepare(`SELECT id_pais FROM tblpaises WHERE iso_alpha2 = ?`).pluck(),
-    byDocument: sqlite.prepare(`SELECT id_cliente FROM tblclientes WHERE ID_tipo_documento = ? AND documento = ?`).pluck(),
-    byEmail: sqlite.prepare(`SELECT c.id_cliente AS id, ${NAME} AS name FROM tblclientes c WHERE c.email = ? LIMIT 1`),
+    docType: sqlite.prepare<[code: string], number>(`SELECT id_tipo_documento FROM tbltipo_documento WHERE code = ?`).pluck(),
+    phoneType: sqlite.prepare<[code: string], number>(`SELECT id_tipo_telefono FROM tbltipo_telefono WHERE code = ?`).pluck(),
+    country: sqlite.prepare<[isoAlpha2: string], number>(`SELECT id_pais FROM tblpaises WHERE iso_alpha2 = ?`).pluck(),
+    byDocument: sqlite.prepare<[documentTypeId: number, document: string], number>(`SELECT id_cliente FROM tblclientes WHERE ID_tipo_documento = ? AND documento = ?`).pluck(),
+    byEmail: sqlite.prepare<[email: string], EmailOwnerRow>(`SELECT c.id_cliente AS id, ${NAME} AS name FROM tblclientes c WHERE c.email = ? LIMIT 1`),
     insert: sqlite.prepare(`
       INSERT INTO tblclientes (email, primer_nombre, segundo_nombre, primer_apellido, segundo_apellido, ID_tipo_telefono, telefono,
         ID_pais, documento, ID_tipo_documento, global_id, created_at, updated_at)
@@ -63,19 +73,19 @@ export function createCustomerService(sqlite: Database.Database, writes: WritePa
     insertShipping: sqlite.prepare(
       `INSERT INTO tbldirecciones_envio (direccion, zip_code, ID_cliente, ID_pais, global_id) VALUES (?, ?, ?, ?, ?)`,
     ),
-    globalIdOf: sqlite.prepare(`SELECT global_id FROM tblclientes WHERE id_cliente = ?`).pluck(),
+    globalIdOf: sqlite.prepare<[customerId: number], string>(`SELECT global_id FROM tblclientes WHERE id_cliente = ?`).pluck(),
   };
 
-  const lookup = (stmt: Database.Statement, code: string, field: string, what: string): number => {
-    const id = stmt.get(code) as number | undefined;
+  const lookup = (stmt: Database.Statement<[code: string], number>, code: string, field: string, what: string): number => {
+    const id = stmt.get(code);
     if (id === undefined) throw new DomainError('VALIDATION', `unknown ${what} ${code}`, field);
     return id;
   };
 
   function get(id: number): CustomerDetail {
-    const row = s.detail.get(id) as Omit<CustomerDetail, 'addresses'> | undefined;
+    const row = s.detail.get(id);
     if (!row) throw new DomainError('NOT_FOUND', `no customer ${id}`, 'id');
-    return { ...row, addresses: s.addresses.all(id, id) as AddressDto[] };
+    return { ...row, addresses: s.addresses.all(id, id) };
   }
 
   return {
@@ -83,14 +93,14 @@ export function createCustomerService(sqlite: Database.Database, writes: WritePa
       const q = query.trim();
       if (!q) return [];
       const e = escapeLike(q);
-      return s.search.all({ prefix: `${e}%`, contains: `%${e}%`, exact: q }) as CustomerSummary[];
+      return s.search.all({ prefix: `${e}%`, contains: `%${e}%`, exact: q });
     },
 
     get,
 
     /** The short form the till shows; null for no such customer. */
     summary(id: number): CustomerSummary | null {
-      return (s.summary.get(id) as CustomerSummary | undefined) ?? null;
+      return s.summary.get(id) ?? null;
     },
 
     create(input: NewCustomer, actorId: number): CustomerDetail {
@@ -107,7 +117,7 @@ export function createCustomerService(sqlite: Database.Database, writes: WritePa
         }
         const globalId = newGlobalId();
         const email = input.email?.trim().toLowerCase() || null;
-        const sameEmail = email ? (s.byEmail.get(email) as { id: number; name: string } | undefined) : undefined;
+        const sameEmail = email ? s.byEmail.get(email) : undefined;
         if (sameEmail && !input.allowDuplicateEmail) {
           throw new DomainError('CONFLICT', `${sameEmail.name} already has the email ${email}`, 'email', {
             duplicateOf: sameEmail.id,
@@ -159,7 +169,7 @@ export function createCustomerService(sqlite: Database.Database, writes: WritePa
         const globalId = newGlobalId();
         const stmt = input.kind === 'billing' ? s.insertBilling : s.insertShipping;
         const { lastInsertRowid } = stmt.run(input.address, zip, input.customerId, countryId, globalId);
-        const customerGlobalId = s.globalIdOf.get(input.customerId) as string;
+        const customerGlobalId = must(s.globalIdOf.get(input.customerId), `customer ${input.customerId}`);
         w.emit('customer.address_added', { addressId: globalId, customerId: customerGlobalId, kind: input.kind, address: input.address, zipCode: zip, countryCode: input.countryCode });
         w.audit({ action: 'customer.address_added', entity: 'tblclientes', entityId: customerGlobalId, after: { kind: input.kind, address: input.address, zipCode: zip, countryCode: input.countryCode } });
         return Number(lastInsertRowid);

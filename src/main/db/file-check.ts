@@ -43,7 +43,7 @@ export function checkExistingDatabaseFile(file: string): boolean {
 export function refuseForeignDatabase(file: string): void {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
+    const tables = sqlite.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all();
     if (tables.length > 0 && !tables.includes('__drizzle_migrations')) {
       throw new DomainError(
         'DB_FOREIGN',

@@ -89,9 +89,9 @@ isoCountries.registerLocale(requireJson('i18n-iso-countries/langs/en.json') as L
 
 export function ensureReferenceData(sqlite: Database.Database, clock: Clock): void {
   const current = sqlite
-    .prepare(`SELECT value FROM app_settings WHERE key = 'reference_data_version'`)
+    .prepare<[], string>(`SELECT value FROM app_settings WHERE key = 'reference_data_version'`)
     .pluck()
-    .get() as string | undefined;
+    .get();
   if (current !== undefined && Number(JSON.parse(current)) >= REFERENCE_DATA_VERSION) return;
 
   sqlite.transaction(() => {

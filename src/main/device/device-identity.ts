@@ -8,6 +8,7 @@ import { randomInt } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { newGlobalId } from '../../shared/ids';
 import { isoNow, type Clock } from '../db/clock';
+import { must } from '../db/rows';
 
 export interface DeviceIdentity {
   registerId: string;
@@ -43,16 +44,16 @@ export function ensureDeviceIdentity(sqlite: Database.Database, clock: Clock): v
 }
 
 export function createDeviceService(sqlite: Database.Database, clock: Clock) {
-  const read = sqlite.prepare(`SELECT register_id AS registerId, register_code AS registerCode FROM device_identity WHERE id = 1`);
+  const read = sqlite.prepare<[], DeviceIdentity>(`SELECT register_id AS registerId, register_code AS registerCode FROM device_identity WHERE id = 1`);
   const writeCode = sqlite.prepare(`UPDATE device_identity SET register_code = ?, updated_at = ? WHERE id = 1`);
   const nextSeq = sqlite
-    .prepare(`UPDATE device_identity SET last_outbox_seq = last_outbox_seq + 1 WHERE id = 1 RETURNING last_outbox_seq`)
+    .prepare<[], number>(`UPDATE device_identity SET last_outbox_seq = last_outbox_seq + 1 WHERE id = 1 RETURNING last_outbox_seq`)
     .pluck();
   // Read on every scan and sale; this service is its only writer.
   let cached: DeviceIdentity | null = null;
   return {
     identity(): DeviceIdentity {
-      cached ??= Object.freeze(read.get() as DeviceIdentity);
+      cached ??= Object.freeze(must(read.get(), 'the register identity (device_identity row 1)'));
       return cached;
     },
     setRegisterCode(code: string): void {
@@ -61,7 +62,7 @@ export function createDeviceService(sqlite: Database.Database, clock: Clock) {
     },
     /** The next outbox number; call inside the write's transaction, so a rollback leaves no gap. */
     nextOutboxSeq(): number {
-      return nextSeq.get() as number;
+      return must(nextSeq.get(), 'the register identity (device_identity row 1)');
     },
   };
 }
@@ -74,7 +75,7 @@ export type DeviceService = ReturnType<typeof createDeviceService>;
  * file that has never pushed a document.
  */
 export function reprovisionDevice(sqlite: Database.Database, clock: Clock, registerCode: string): DeviceIdentity {
-  const written = sqlite.prepare(`SELECT COUNT(*) FROM sync_outbox`).pluck().get() as number;
+  const written = must(sqlite.prepare<[], number>(`SELECT COUNT(*) FROM sync_outbox`).pluck().get(), 'the count of outbox documents');
   if (written > 0) throw new Error(`this database already wrote ${written} outbox documents as its register; it cannot become another`);
   const registerId = newGlobalId();
   sqlite

@@ -58,6 +58,16 @@ interface SummaryRow extends Omit<SaleSummary, 'state'> {
   customerName: string | null;
 }
 
+interface HistoryParams {
+  state: number;
+  /** 1: every completed sale; 0: only those the query matches. */
+  all: number;
+  contains: string;
+  number: number;
+  limit: number;
+  offset: number;
+}
+
 const CUSTOMER_NAME = `TRIM(c.primer_nombre || ' ' || COALESCE(c.segundo_nombre || ' ', '') || c.primer_apellido || COALESCE(' ' || c.segundo_apellido, ''))`;
 
 /** History pages are for a person scrolling; a cap keeps a mistyped limit from reading the whole table. */
@@ -66,7 +76,7 @@ const MAX_HISTORY = 200;
 export function createReceiptBuilder(sqlite: Database.Database, settings: SettingsService) {
   const completed = loadInvoiceStates(sqlite).COMPLETED;
   const s = {
-    invoice: sqlite.prepare(
+    invoice: sqlite.prepare<[invoiceId: number, stateId: number], InvoiceRow>(
       `SELECT f.id_facturas AS invoiceId, f.invoice_number AS invoiceNumber, f.fecha_factura AS date,
               f.register_code AS registerCode, u.display_name AS cashier,
               CASE WHEN c.id_cliente IS NULL THEN NULL ELSE ${CUSTOMER_NAME} END AS customerName,
@@ -79,7 +89,7 @@ export function createReceiptBuilder(sqlite: Database.Database, settings: Settin
        LEFT JOIN tbltipo_documento td ON td.id_tipo_documento = c.ID_tipo_documento
        WHERE f.id_facturas = ? AND f.ID_estado = ?`,
     ),
-    lines: sqlite.prepare(
+    lines: sqlite.prepare<[invoiceId: number], LineRow>(
       `SELECT p.nombre_producto AS name, p.plu, col.color AS colorName, col.name_en AS colorNameEn, t.talla AS sizeCode,
               d.cantidad AS quantity, d.unit_price AS unitPrice, d.discount_amount AS discountAmount,
               d.order_discount_share AS orderDiscountShare, d.total_producto AS total,
@@ -92,10 +102,10 @@ export function createReceiptBuilder(sqlite: Database.Database, settings: Settin
        WHERE d.ID_factura = ?
        ORDER BY d.line_no`,
     ),
-    payments: sqlite.prepare(
+    payments: sqlite.prepare<[invoiceId: number], PaymentRow>(
       `SELECT method, amount, tendered, reference FROM payments WHERE invoice_id = ? ORDER BY id`,
     ),
-    history: sqlite.prepare(
+    history: sqlite.prepare<[HistoryParams], SummaryRow>(
       `SELECT f.id_facturas AS invoiceId, f.invoice_number AS invoiceNumber, f.fecha_factura AS date,
               f.total_factura AS total,
               CASE WHEN c.id_cliente IS NULL THEN NULL ELSE ${CUSTOMER_NAME} END AS customerName,
@@ -119,10 +129,10 @@ export function createReceiptBuilder(sqlite: Database.Database, settings: Settin
       if (!Number.isSafeInteger(invoiceId) || invoiceId <= 0) {
         throw new DomainError('VALIDATION', 'invoice id must be a positive integer', 'invoiceId');
       }
-      const inv = s.invoice.get(invoiceId, completed) as InvoiceRow | undefined;
+      const inv = s.invoice.get(invoiceId, completed);
       if (!inv) throw new DomainError('NOT_FOUND', `no completed sale with id ${invoiceId}`, 'invoiceId');
-      const rows = s.lines.all(invoiceId) as LineRow[];
-      const payments = (s.payments.all(invoiceId) as PaymentRow[]).map(
+      const rows = s.lines.all(invoiceId);
+      const payments = s.payments.all(invoiceId).map(
         (p): PaymentDto => ({ method: p.method, amount: p.amount, tendered: p.tendered, reference: p.reference }),
       );
       const store = settings.store();
@@ -194,7 +204,7 @@ export function createReceiptBuilder(sqlite: Database.Database, settings: Settin
         number: /^\d{1,9}$/.test(q) ? Number(q) : -1,
         limit: Math.min(limit, MAX_HISTORY),
         offset: Math.max(0, Math.trunc(offset)),
-      }) as SummaryRow[];
+      });
       return rows.map((r) => ({ ...r, state: 'COMPLETED' }));
     },
   };

@@ -1,5 +1,6 @@
 import { newGlobalId } from '../../shared/ids';
 import type { TempDb } from '../../../test/db';
+import { must } from '../db/rows';
 import { loadInvoiceStates, type InvoiceStateCode } from '../sales/invoice-states';
 import { priceCart, type PricingLine } from '../sales/pricing';
 import { settle, type TenderInput } from '../sales/tender';
@@ -13,7 +14,7 @@ export function saleFixture(t: TempDb) {
   const { sqlite } = t.db;
   const now = '2026-11-25T10:00:00.000Z';
   const states = loadInvoiceStates(sqlite);
-  const id = (sql: string, code: string) => sqlite.prepare(sql).pluck().get(code) as number;
+  const id = (sql: string, code: string) => must(sqlite.prepare<[code: string], number>(sql).pluck().get(code), `the id of ${code}`);
   const color = (code: string) => id(`SELECT id_color FROM tblcolor WHERE code = ?`, code);
   const size = (code: string) => id(`SELECT id_talla FROM tbltallas WHERE talla = ?`, code);
 

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { emptyCart, type Cart, type CartLine, type PendingTender, type SellableVariant } from '../../shared/ipc/dto-sales';
 import type { CustomerService } from '../customers/customer-service';
 import type { SettingsService } from '../settings/settings-service';
-import { discountOf, type CartLineRow, type DraftRow, type DraftStore } from './draft-store';
+import { discountOf, type DraftRow, type DraftStore } from './draft-store';
 import { priceCart } from './pricing';
 
 export function createCartView(
@@ -15,11 +15,11 @@ export function createCartView(
   customers: Pick<CustomerService, 'summary'>,
   q: DraftStore,
 ): (draft: DraftRow | undefined) => Cart {
-  const staffName = sqlite.prepare(`SELECT display_name FROM staff_users WHERE id = ?`).pluck();
+  const staffName = sqlite.prepare<[staffId: number], string>(`SELECT display_name FROM staff_users WHERE id = ?`).pluck();
   return function cartOf(draft: DraftRow | undefined): Cart {
     const store = settings.store();
     if (!draft) return emptyCart(store.pricesIncludeTax);
-    const rows = q.cartLines.all(draft.id) as CartLineRow[];
+    const rows = q.cartLines.all(draft.id);
     const priced = priceCart(
       rows.map((l) => ({ unitPrice: l.unitPrice, quantity: l.quantity, taxRateBp: l.taxRateBp, taxCode: l.taxCode, discount: discountOf(l.discountKind, l.discountValue) })),
       discountOf(draft.orderDiscountKind, draft.orderDiscountValue),
@@ -27,7 +27,7 @@ export function createCartView(
     );
     const inCart = new Map<number, number>();
     for (const l of rows) inCart.set(l.variantId, (inCart.get(l.variantId) ?? 0) + l.quantity);
-    const name = (id: number | null) => (id === null ? null : ((staffName.get(id) as string | undefined) ?? null));
+    const name = (id: number | null) => (id === null ? null : (staffName.get(id) ?? null));
     const lines = rows.map((l, i): CartLine => {
       // The line keeps the tax it was rung up with, even if the catalog changed since.
       const variant: SellableVariant = {

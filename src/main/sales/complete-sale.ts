@@ -16,6 +16,7 @@ import { DomainError } from '../../shared/errors';
 import { newGlobalId } from '../../shared/ids';
 import type { StaffSummary } from '../../shared/ipc/dto';
 import type { CommandPayload } from '../../shared/sync/commands';
+import { must } from '../db/rows';
 import type { DeviceService } from '../device/device-identity';
 import type { SettingsService } from '../settings/settings-service';
 import type { WritePath } from '../write';
@@ -51,6 +52,11 @@ interface SoldLine {
   priceApproverGlobalId: string | null;
 }
 
+interface CompletionRow {
+  invoiceId: number;
+  invoiceNumber: string;
+}
+
 interface SoldInvoice {
   total: number;
   gross: number;
@@ -73,12 +79,12 @@ export function createSaleCompleter(deps: {
 }) {
   const { sqlite, writes, device, settings, sales } = deps;
   const s = {
-    byKey: sqlite.prepare(`SELECT id_facturas AS invoiceId, invoice_number AS invoiceNumber FROM tblfacturas WHERE completion_key = ?`),
-    nextNumber: sqlite.prepare(
+    byKey: sqlite.prepare<[completionKey: string], CompletionRow>(`SELECT id_facturas AS invoiceId, invoice_number AS invoiceNumber FROM tblfacturas WHERE completion_key = ?`),
+    nextNumber: sqlite.prepare<[registerCode: string], number>(
       `INSERT INTO register_sequences (register_code, last_number) VALUES (?, 1)
        ON CONFLICT(register_code) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
     ).pluck(),
-    lines: sqlite.prepare(
+    lines: sqlite.prepare<[draftId: number], SoldLine>(
       `SELECT d.id_det_fac AS id, d.ID_prodXcolorXtalla AS variantId, d.cantidad AS quantity, d.unit_price AS unitPrice,
               d.original_unit_price AS originalUnitPrice, d.total_producto AS total, d.discount_amount AS discount,
               d.order_discount_share AS orderShare, d.tax_code AS taxCode, d.tax_rate_bp AS taxRateBp, d.tax_amount AS tax,
@@ -91,13 +97,13 @@ export function createSaleCompleter(deps: {
        LEFT JOIN staff_users pa ON pa.id = d.price_override_approved_by
        WHERE d.ID_factura = ? ORDER BY d.line_no`,
     ),
-    stockOf: sqlite.prepare(`SELECT inventario FROM tblprodXcolorXtalla WHERE idcolorxtalla = ?`).pluck(),
+    stockOf: sqlite.prepare<[variantId: number], number>(`SELECT inventario FROM tblprodXcolorXtalla WHERE idcolorxtalla = ?`).pluck(),
     complete: sqlite.prepare(
       `UPDATE tblfacturas SET invoice_number = ?, fecha_factura = ?, completed_at = ?, staff_id = ?, cash_rounding = ?,
          change_due = ?, completion_key = ?, pending_tenders = NULL
        WHERE id_facturas = ?`,
     ),
-    invoice: sqlite.prepare(
+    invoice: sqlite.prepare<[draftId: number], SoldInvoice>(
       `SELECT f.total_factura AS total, f.gross_total AS gross, f.discount_total AS discount, f.tax_total AS tax,
               f.global_id AS globalId, f.ID_cliente AS customerId, c.global_id AS customerGlobalId,
               f.prices_include_tax AS pricesIncludeTax, a.global_id AS orderApproverGlobalId
@@ -106,7 +112,7 @@ export function createSaleCompleter(deps: {
        LEFT JOIN staff_users a ON a.id = f.order_discount_approved_by
        WHERE f.id_facturas = ?`,
     ),
-    staffGlobalId: sqlite.prepare(`SELECT global_id FROM staff_users WHERE id = ?`).pluck(),
+    staffGlobalId: sqlite.prepare<[staffId: number], string>(`SELECT global_id FROM staff_users WHERE id = ?`).pluck(),
     payment: sqlite.prepare(
       `INSERT INTO payments (global_id, invoice_id, method, amount, tendered, reference, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
@@ -114,7 +120,7 @@ export function createSaleCompleter(deps: {
       `INSERT INTO stock_movements (global_id, variant_id, quantity, reason, reference_id, staff_id, occurred_at)
        VALUES (?, ?, ?, 'sale', ?, ?, ?)`,
     ),
-    creditBalance: sqlite.prepare(`SELECT COALESCE(SUM(amount), 0) FROM customer_credit WHERE customer_id = ?`).pluck(),
+    creditBalance: sqlite.prepare<[customerId: number], number>(`SELECT COALESCE(SUM(amount), 0) FROM customer_credit WHERE customer_id = ?`).pluck(),
     creditSpend: sqlite.prepare(
       `INSERT INTO customer_credit (global_id, customer_id, amount, reason, invoice_id, staff_id, occurred_at) VALUES (?, ?, ?, 'sale', ?, ?, ?)`,
     ),
@@ -124,17 +130,17 @@ export function createSaleCompleter(deps: {
     if (!/^[A-Za-z0-9-]{8,64}$/.test(completionKey)) {
       throw new DomainError('VALIDATION', 'completion key must be 8-64 letters, digits or dashes', 'completionKey');
     }
-    const done = s.byKey.get(completionKey) as { invoiceId: number; invoiceNumber: string } | undefined;
+    const done = s.byKey.get(completionKey);
     if (done) return { ...done, replayed: true };
 
     return writes.mutate(actor, (w): CompletedSale => {
       // Checked again inside the transaction: a parallel call with the same key may have just finished.
-      const again = s.byKey.get(completionKey) as { invoiceId: number; invoiceNumber: string } | undefined;
+      const again = s.byKey.get(completionKey);
       if (again) return { ...again, replayed: true };
 
       const draft = sales.requireDraft(draftId);
       sales.reprice(draft);
-      const lines = s.lines.all(draft.id) as SoldLine[];
+      const lines = s.lines.all(draft.id);
       if (lines.length === 0) throw new DomainError('VALIDATION', 'the sale has no lines', 'lines');
       const store = settings.store();
 
@@ -142,20 +148,20 @@ export function createSaleCompleter(deps: {
         const wanted = new Map<number, number>();
         for (const l of lines) wanted.set(l.variantId, (wanted.get(l.variantId) ?? 0) + l.quantity);
         for (const [variantId, qty] of wanted) {
-          if (qty > (s.stockOf.get(variantId) as number)) throw new DomainError('STOCK_SHORT', 'a line is no longer in stock', 'lines', { variantId });
+          if (qty > must(s.stockOf.get(variantId), `stock of variant ${variantId}`)) throw new DomainError('STOCK_SHORT', 'a line is no longer in stock', 'lines', { variantId });
         }
       }
 
-      const invoice = s.invoice.get(draft.id) as SoldInvoice;
+      const invoice = must(s.invoice.get(draft.id), `invoice ${draft.id}, the open draft`);
       const settlement = settle(invoice.total, tenders, store.cashRoundingIncrement);
       const now = w.now;
-      const staffGlobalId = s.staffGlobalId.get(actor.id) as string;
+      const staffGlobalId = must(s.staffGlobalId.get(actor.id), `staff user ${actor.id}`);
 
       let creditSpent: CommandPayload<'sale.completed'>['creditSpent'] = null;
       const credit = settlement.payments.filter((p) => p.method === 'store_credit').reduce((a, p) => a + p.amount, 0);
       if (credit > 0) {
         if (invoice.customerId === null) throw new DomainError('VALIDATION', 'store credit needs a customer on the sale', 'payments');
-        const balance = s.creditBalance.get(invoice.customerId) as number;
+        const balance = must(s.creditBalance.get(invoice.customerId), 'a store-credit balance');
         if (credit > balance) throw new DomainError('PAYMENT_SHORT', 'the customer has less store credit than that', 'payments', { balance });
         const entryId = newGlobalId();
         s.creditSpend.run(entryId, invoice.customerId, -credit, draft.id, actor.id, now);
@@ -163,7 +169,7 @@ export function createSaleCompleter(deps: {
       }
 
       const { registerId, registerCode } = device.identity();
-      const number = formatInvoiceNumber(registerCode, s.nextNumber.get(registerCode) as number);
+      const number = formatInvoiceNumber(registerCode, must(s.nextNumber.get(registerCode), `the next invoice number of register ${registerCode}`));
       sales.machine.transition(draft.id, 'COMPLETED', now, 'DRAFT');
       s.complete.run(number, now, now, actor.id, settlement.rounding, settlement.change, completionKey, draft.id);
 

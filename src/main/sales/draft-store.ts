@@ -4,6 +4,7 @@
  * change, so a crash or power cut loses no scanned line.
  */
 import type Database from 'better-sqlite3';
+import type { ParkedSale } from '../../shared/ipc/dto-sales';
 import type { Discount } from './pricing';
 
 export interface DraftRow {
@@ -70,6 +71,15 @@ const DRAFT_COLUMNS = `id_facturas AS id, global_id AS globalId, ID_cliente AS c
   order_discount_allowed_bp AS orderDiscountAllowedBp, pending_tenders AS pendingTenders,
   prices_include_tax AS pricesIncludeTax, updated_at AS updatedAt, ID_estado AS stateId, register_id AS registerId`;
 
+/** The columns of a LineRow, for tbldetalle_factura aliased `d`. */
+const LINE_COLUMNS = `d.id_det_fac AS id, d.line_no AS lineNo, d.ID_producto AS productId, d.ID_prodXcolorXtalla AS variantId,
+  d.cantidad AS quantity, d.unit_price AS unitPrice, d.original_unit_price AS originalUnitPrice,
+  d.price_override_reason AS priceOverrideReason, d.price_override_approved_by AS priceOverrideApprovedBy,
+  d.discount_kind AS discountKind, d.discount_value AS discountValue, d.discount_reason AS discountReason,
+  d.discount_approved_by AS discountApprovedBy, d.discount_allowed_bp AS discountAllowedBp, d.tax_code AS taxCode, d.tax_rate_bp AS taxRateBp, d.global_id AS globalId,
+  d.total_producto AS storedTotal, d.discount_amount AS storedDiscount, d.order_discount_share AS storedShare,
+  d.tax_amount AS storedTax, d.base_amount AS storedBase`;
+
 export function discountOf(kind: 'percent' | 'amount' | null, value: number | null): Discount | null {
   if (!kind || value === null) return null;
   return kind === 'percent' ? { kind, percentBp: value } : { kind, amount: value };
@@ -77,32 +87,19 @@ export function discountOf(kind: 'percent' | 'amount' | null, value: number | nu
 
 export function createDraftStore(sqlite: Database.Database) {
   const s = {
-    currentDraft: sqlite.prepare(
+    currentDraft: sqlite.prepare<[registerId: string, stateId: number], DraftRow>(
       `SELECT ${DRAFT_COLUMNS} FROM tblfacturas WHERE register_id = ? AND ID_estado = ? ORDER BY id_facturas DESC LIMIT 1`,
     ),
-    draftById: sqlite.prepare(`SELECT ${DRAFT_COLUMNS} FROM tblfacturas WHERE id_facturas = ?`),
+    draftById: sqlite.prepare<[draftId: number], DraftRow>(`SELECT ${DRAFT_COLUMNS} FROM tblfacturas WHERE id_facturas = ?`),
     insertDraft: sqlite.prepare(
       `INSERT INTO tblfacturas (fecha_factura, total_factura, ID_estado, global_id, updated_at, register_code, register_id, staff_id, prices_include_tax)
        VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    lines: sqlite.prepare(
-      `SELECT id_det_fac AS id, line_no AS lineNo, ID_producto AS productId, ID_prodXcolorXtalla AS variantId,
-              cantidad AS quantity, unit_price AS unitPrice, original_unit_price AS originalUnitPrice,
-              price_override_reason AS priceOverrideReason, price_override_approved_by AS priceOverrideApprovedBy,
-              discount_kind AS discountKind, discount_value AS discountValue, discount_reason AS discountReason,
-              discount_approved_by AS discountApprovedBy, discount_allowed_bp AS discountAllowedBp, tax_code AS taxCode, tax_rate_bp AS taxRateBp, global_id AS globalId,
-              total_producto AS storedTotal, discount_amount AS storedDiscount, order_discount_share AS storedShare,
-              tax_amount AS storedTax, base_amount AS storedBase
-       FROM tbldetalle_factura WHERE ID_factura = ? ORDER BY line_no`,
+    lines: sqlite.prepare<[draftId: number], LineRow>(
+      `SELECT ${LINE_COLUMNS} FROM tbldetalle_factura d WHERE d.ID_factura = ? ORDER BY d.line_no`,
     ),
-    cartLines: sqlite.prepare(
-      `SELECT d.id_det_fac AS id, d.line_no AS lineNo, d.ID_producto AS productId, d.ID_prodXcolorXtalla AS variantId,
-              d.cantidad AS quantity, d.unit_price AS unitPrice, d.original_unit_price AS originalUnitPrice,
-              d.price_override_reason AS priceOverrideReason, d.price_override_approved_by AS priceOverrideApprovedBy,
-              d.discount_kind AS discountKind, d.discount_value AS discountValue, d.discount_reason AS discountReason,
-              d.discount_approved_by AS discountApprovedBy, d.discount_allowed_bp AS discountAllowedBp, d.tax_code AS taxCode, d.tax_rate_bp AS taxRateBp, d.global_id AS globalId,
-              d.total_producto AS storedTotal, d.discount_amount AS storedDiscount, d.order_discount_share AS storedShare,
-              d.tax_amount AS storedTax, d.base_amount AS storedBase,
+    cartLines: sqlite.prepare<[draftId: number], CartLineRow>(
+      `SELECT ${LINE_COLUMNS},
               p.plu, p.nombre_producto AS name, c.color AS colorName, c.name_en AS colorNameEn, c.hexadecimal AS colorHex,
               t.talla AS sizeCode, v.barcode, p.precio AS catalogPrice, v.inventario AS stock
        FROM tbldetalle_factura d
@@ -153,7 +150,7 @@ export function createDraftStore(sqlite: Database.Database) {
     ),
     /** Parking bookkeeping; the state itself changes only through invoice-states.ts. */
     setParked: sqlite.prepare(`UPDATE tblfacturas SET parked_at = ?, parked_label = ? WHERE id_facturas = ?`),
-    parked: sqlite.prepare(
+    parked: sqlite.prepare<[registerId: string, stateId: number], ParkedSale>(
       `SELECT f.id_facturas AS draftId, f.parked_label AS label, f.parked_at AS parkedAt, f.total_factura AS total,
               (SELECT COUNT(*) FROM tbldetalle_factura d WHERE d.ID_factura = f.id_facturas) AS lineCount,
               TRIM(c.primer_nombre || ' ' || c.primer_apellido) AS customerName

@@ -25,9 +25,14 @@ export const INVOICE_TRANSITIONS: Readonly<Record<InvoiceStateCode, readonly Inv
 
 export const canTransition = (from: InvoiceStateCode, to: InvoiceStateCode): boolean => INVOICE_TRANSITIONS[from].includes(to);
 
+interface InvoiceStateRow {
+  code: InvoiceStateCode;
+  id: number;
+}
+
 /** tblestados_factura ids by code, read once (reference data never changes ids). */
 export function loadInvoiceStates(sqlite: Database.Database): Record<InvoiceStateCode, number> {
-  const rows = sqlite.prepare(`SELECT code, id_estado AS id FROM tblestados_factura`).all() as { code: InvoiceStateCode; id: number }[];
+  const rows = sqlite.prepare<[], InvoiceStateRow>(`SELECT code, id_estado AS id FROM tblestados_factura`).all();
   const map = Object.fromEntries(rows.map((r) => [r.code, r.id])) as Record<InvoiceStateCode, number>;
   for (const code of INVOICE_STATE_CODES) {
     if (map[code] === undefined) throw new Error(`invoice state ${code} missing from tblestados_factura`);
@@ -37,11 +42,11 @@ export function loadInvoiceStates(sqlite: Database.Database): Record<InvoiceStat
 
 export function createInvoiceStateMachine(sqlite: Database.Database, states: Record<InvoiceStateCode, number>) {
   const codeOf = new Map(Object.entries(states).map(([code, id]) => [id, code as InvoiceStateCode]));
-  const read = sqlite.prepare(`SELECT ID_estado FROM tblfacturas WHERE id_facturas = ?`).pluck();
+  const read = sqlite.prepare<[invoiceId: number], number>(`SELECT ID_estado FROM tblfacturas WHERE id_facturas = ?`).pluck();
   const write = sqlite.prepare(`UPDATE tblfacturas SET ID_estado = ?, updated_at = ? WHERE id_facturas = ? AND ID_estado = ?`);
   return {
     stateOf(invoiceId: number): InvoiceStateCode {
-      const id = read.get(invoiceId) as number | undefined;
+      const id = read.get(invoiceId);
       if (id === undefined) throw new DomainError('NOT_FOUND', `no invoice ${invoiceId}`, 'invoiceId');
       return codeOf.get(id)!;
     },

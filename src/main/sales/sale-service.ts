@@ -10,6 +10,7 @@ import type { StaffSummary } from '../../shared/ipc/dto';
 import { roleAtLeast } from '../../shared/roles';
 import type { CatalogService } from '../catalog/catalog-service';
 import { isoNow, type Clock } from '../db/clock';
+import { must } from '../db/rows';
 import type { DeviceService } from '../device/device-identity';
 import type { WriteContext, WritePath } from '../write';
 import type { SettingsService } from '../settings/settings-service';
@@ -63,13 +64,13 @@ export function createSaleService(deps: SaleServiceDeps) {
   const q = createDraftStore(sqlite);
   const machine = createInvoiceStateMachine(sqlite, states);
   const addressOwner = {
-    billing: sqlite.prepare(`SELECT ID_cliente FROM tbldirecciones_facturacion WHERE id_direccion_facturacion = ?`).pluck(),
-    shipping: sqlite.prepare(`SELECT ID_cliente FROM tbldirecciones_envio WHERE id_direccion_envio = ?`).pluck(),
+    billing: sqlite.prepare<[addressId: number], number>(`SELECT ID_cliente FROM tbldirecciones_facturacion WHERE id_direccion_facturacion = ?`).pluck(),
+    shipping: sqlite.prepare<[addressId: number], number>(`SELECT ID_cliente FROM tbldirecciones_envio WHERE id_direccion_envio = ?`).pluck(),
   };
 
   const registerId = () => device.identity().registerId;
   /** This register's one open sale, if it has one. */
-  const currentDraft = () => q.currentDraft.get(registerId(), states.DRAFT) as DraftRow | undefined;
+  const currentDraft = () => q.currentDraft.get(registerId(), states.DRAFT);
 
   /**
    * The open sale, which must be the one the caller names when it names one:
@@ -92,11 +93,11 @@ export function createSaleService(deps: SaleServiceDeps) {
     const now = isoNow(clock);
     const { registerCode } = device.identity();
     const { lastInsertRowid } = q.insertDraft.run(now, states.DRAFT, newGlobalId(), now, registerCode, registerId(), actor.id, settings.store().pricesIncludeTax ? 1 : 0);
-    return q.draftById.get(Number(lastInsertRowid)) as DraftRow;
+    return must(q.draftById.get(Number(lastInsertRowid)), 'the draft just inserted');
   }
 
   function findLine(draft: DraftRow, lineId: number): LineRow {
-    const line = (q.lines.all(draft.id) as LineRow[]).find((l) => l.id === lineId);
+    const line = q.lines.all(draft.id).find((l) => l.id === lineId);
     if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} is not in the sale`, 'lineId');
     return line;
   }
@@ -117,7 +118,7 @@ export function createSaleService(deps: SaleServiceDeps) {
    * discount-guard.ts.
    */
   function reprice(draft: DraftRow, guard: RepriceGuard = {}): void {
-    const lines = q.lines.all(draft.id) as LineRow[];
+    const lines = q.lines.all(draft.id);
     for (const l of lines) {
       if (l.unitPrice * l.quantity > MAX_LINE_AMOUNT) {
         throw new DomainError('VALIDATION', `line ${l.lineNo} would come to more than a sale can hold; lower the quantity or price`, 'quantity', { lineId: l.id });
@@ -212,7 +213,7 @@ export function createSaleService(deps: SaleServiceDeps) {
   }
 
   function quantityInCart(draft: DraftRow, variantId: number, exceptLineId?: number): number {
-    return (q.lines.all(draft.id) as LineRow[])
+    return q.lines.all(draft.id)
       .filter((l) => l.variantId === variantId && l.id !== exceptLineId)
       .reduce((a, l) => a + l.quantity, 0);
   }
@@ -252,7 +253,7 @@ export function createSaleService(deps: SaleServiceDeps) {
       writes.mutate(actor, () => {
         const draft = ensureDraft(actor, draftId);
         checkStock(draft, variantId, quantity);
-        const same = (q.lines.all(draft.id) as LineRow[]).find(
+        const same = q.lines.all(draft.id).find(
           (l) => l.variantId === variantId && l.discountKind === null && l.originalUnitPrice === null,
         );
         if (same) {
@@ -398,7 +399,7 @@ export function createSaleService(deps: SaleServiceDeps) {
     park(actor: StaffSummary, label: string | null, draftId?: number | null): Cart {
       writes.mutate(actor, (w) => {
         const draft = requireDraft(draftId);
-        if ((q.lines.all(draft.id) as LineRow[]).length === 0) throw new DomainError('VALIDATION', 'there is nothing to park', 'draftId');
+        if (q.lines.all(draft.id).length === 0) throw new DomainError('VALIDATION', 'there is nothing to park', 'draftId');
         machine.transition(draft.id, 'PARKED', w.now, 'DRAFT');
         q.setParked.run(w.now, label?.trim() || null, draft.id);
         w.audit({ action: 'sale.parked', entity: 'tblfacturas', entityId: draft.globalId, details: { label: label?.trim() || null } });
@@ -407,20 +408,20 @@ export function createSaleService(deps: SaleServiceDeps) {
     },
 
     parked(): ParkedSale[] {
-      return q.parked.all(registerId(), states.PARKED) as ParkedSale[];
+      return q.parked.all(registerId(), states.PARKED);
     },
 
     /** Brings a parked sale back; a sale in progress with lines is parked in its place. */
     resume(actor: StaffSummary, draftId: number): Cart {
       writes.mutate(actor, (w) => {
-        const target = q.draftById.get(draftId) as DraftRow | undefined;
+        const target = q.draftById.get(draftId);
         if (!target || target.stateId !== states.PARKED || target.registerId !== registerId()) {
           throw new DomainError('NOT_FOUND', `no parked sale ${draftId}`, 'draftId');
         }
         const open = currentDraft();
         if (open) {
           // A sale in progress with lines is parked in the resumed one's place; an empty one is dropped.
-          const hasLines = (q.lines.all(open.id) as LineRow[]).length > 0;
+          const hasLines = q.lines.all(open.id).length > 0;
           machine.transition(open.id, hasLines ? 'PARKED' : 'CANCELLED', w.now, 'DRAFT');
           if (hasLines) q.setParked.run(w.now, null, open.id);
           w.audit({ action: hasLines ? 'sale.parked' : 'sale.cancelled', entity: 'tblfacturas', entityId: open.globalId, details: { replacedBy: target.globalId } });
@@ -429,7 +430,7 @@ export function createSaleService(deps: SaleServiceDeps) {
         q.setParked.run(null, null, draftId);
         w.audit({ action: 'sale.resumed', entity: 'tblfacturas', entityId: target.globalId });
         // Reopened as it was parked; completion re-checks every discount.
-        reprice(q.draftById.get(draftId) as DraftRow, { enforce: false });
+        reprice(must(q.draftById.get(draftId), `draft ${draftId}, just resumed`), { enforce: false });
       });
       return current();
     },

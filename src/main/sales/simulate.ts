@@ -46,11 +46,11 @@ export async function simulateSales(services: Services, options: SimulateOptions
   const manager = staff.find((s) => s.role === 'manager');
   const managerPin = manager ? DEMO_STAFF.find((d) => d.username === manager.username)?.pin : undefined;
   const barcodes = sqlite
-    .prepare(`SELECT v.barcode FROM tblprodXcolorXtalla v JOIN tblproductos p ON p.id_producto = v.ID_producto WHERE p.active = 1 ORDER BY v.idcolorxtalla`)
+    .prepare<[], string>(`SELECT v.barcode FROM tblprodXcolorXtalla v JOIN tblproductos p ON p.id_producto = v.ID_producto WHERE p.active = 1 ORDER BY v.idcolorxtalla`)
     .pluck()
-    .all() as string[];
-  const words = sqlite.prepare(`SELECT nombre_producto FROM tblproductos ORDER BY id_producto LIMIT 500`).pluck().all() as string[];
-  const customerIds = sqlite.prepare(`SELECT id_cliente FROM tblclientes ORDER BY id_cliente`).pluck().all() as number[];
+    .all();
+  const words = sqlite.prepare<[], string>(`SELECT nombre_producto FROM tblproductos ORDER BY id_producto LIMIT 500`).pluck().all();
+  const customerIds = sqlite.prepare<[], number>(`SELECT id_cliente FROM tblclientes ORDER BY id_cliente`).pluck().all();
   if (barcodes.length === 0) throw new Error('the store has no products; seed it first');
 
   const report: SimulateReport = { sales: 0, lines: 0, revenue: 0, withCustomer: 0, discounted: 0, splitTender: 0, ms: 0 };

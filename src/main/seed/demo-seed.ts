@@ -18,6 +18,7 @@ import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 import { isoNow, systemClock, type Clock } from '../db/clock';
 import type { PosDb } from '../db/open';
+import { must } from '../db/rows';
 import { hashSecret } from '../staff/pin';
 import { createProductPlanner, planMakers } from './catalog-plan';
 import { createCatalogWriter } from './catalog-writer';
@@ -76,7 +77,7 @@ function validate(options: SeedOptions): void {
 
 /** The demo seed only fills an empty store: seeding twice would duplicate the catalog. */
 function assertEmptyStore(sqlite: Database.Database): void {
-  const count = (table: string) => sqlite.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+  const count = (table: string) => must(sqlite.prepare<[], number>(`SELECT COUNT(*) FROM ${table}`).pluck().get(), `the row count of ${table}`);
   const products = count('tblproductos');
   const customers = count('tblclientes');
   if (products > 0 || customers > 0) {

@@ -15,7 +15,7 @@ export interface ReferenceIds {
 }
 
 function codeMap(sqlite: Database.Database, sql: string, what: string): (code: string) => number {
-  const rows = sqlite.prepare(sql).raw().all() as [string, number][];
+  const rows = sqlite.prepare<[], [code: string, id: number]>(sql).raw().all();
   const map = new Map(rows);
   return (code) => {
     const id = map.get(code);

@@ -22,18 +22,17 @@ interface SavedTrigger {
  * it does nothing. Call only inside a transaction, so a failure restores them.
  */
 export function suspendSearchTriggers(sqlite: Database.Database): { restore(): void } {
-  const ftsTables = (
-    sqlite
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%' AND sql LIKE '%fts5%'`)
-      .pluck()
-      .all() as string[]
-  ).map((name) => name.toLowerCase());
+  const ftsTables = sqlite
+    .prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%' AND sql LIKE '%fts5%'`)
+    .pluck()
+    .all()
+    .map((name) => name.toLowerCase());
   if (ftsTables.length === 0) return { restore: () => undefined };
 
   const placeholders = BULK_TABLES.map(() => '?').join(', ');
   const candidates = sqlite
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (${placeholders})`)
-    .all(...BULK_TABLES) as SavedTrigger[];
+    .prepare<string[], SavedTrigger>(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (${placeholders})`)
+    .all(...BULK_TABLES);
   const writesFts = (sql: string): boolean => {
     const lower = sql.toLowerCase();
     return ftsTables.some((t) => new RegExp(`\\b(insert\\s+into|delete\\s+from)\\s+["\`]?${t}\\b`).test(lower));

@@ -33,7 +33,7 @@ const KEY = 'store';
  * with this register's code beside them (device_identity, never synced).
  */
 export function createSettingsService(sqlite: Database.Database, writes: WritePath, device: DeviceService) {
-  const read = sqlite.prepare(`SELECT value FROM app_settings WHERE key = ?`).pluck();
+  const read = sqlite.prepare<[key: string], string>(`SELECT value FROM app_settings WHERE key = ?`).pluck();
   const write = sqlite.prepare(
     `INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, ?)
      ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
@@ -42,7 +42,7 @@ export function createSettingsService(sqlite: Database.Database, writes: WritePa
   let cached: StoreSettings | null = null;
 
   function shared(): Omit<StoreSettings, 'registerCode'> {
-    const raw = read.get(KEY) as string | undefined;
+    const raw = read.get(KEY);
     const { registerCode: _legacy, ...stored } = raw ? (JSON.parse(raw) as Partial<StoreSettings>) : {};
     return { ...DEFAULT_STORE_SETTINGS, ...stored };
   }

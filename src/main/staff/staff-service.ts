@@ -4,6 +4,7 @@ import { newGlobalId } from '../../shared/ids';
 import type { StaffSummary } from '../../shared/ipc/dto';
 import { STAFF_ROLE_NAMES, type StaffRoleName } from '../../shared/roles';
 import { isoNow, type Clock } from '../db/clock';
+import { must } from '../db/rows';
 import { cleanText } from '../../shared/text';
 import type { WritePath } from '../write';
 import { hashSecret, validateNewPin, verifySecret } from './pin';
@@ -41,8 +42,8 @@ interface Row {
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 
 export function createStaffService(sqlite: Database.Database, clock: Clock, writes: WritePath) {
-  const byId = sqlite.prepare(`SELECT * FROM staff_users WHERE id = ?`);
-  const byUsername = sqlite.prepare(`SELECT * FROM staff_users WHERE username = ?`);
+  const byId = sqlite.prepare<[userId: number], Row>(`SELECT * FROM staff_users WHERE id = ?`);
+  const byUsername = sqlite.prepare<[username: string], Row>(`SELECT * FROM staff_users WHERE username = ?`);
   const insert = sqlite.prepare(
     `INSERT INTO staff_users (global_id, username, display_name, role, pin_hash, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -66,9 +67,7 @@ export function createStaffService(sqlite: Database.Database, clock: Clock, writ
   });
 
   function find(idOrUsername: number | string): Row {
-    const row = (typeof idOrUsername === 'number' ? byId.get(idOrUsername) : byUsername.get(idOrUsername)) as
-      | Row
-      | undefined;
+    const row = typeof idOrUsername === 'number' ? byId.get(idOrUsername) : byUsername.get(idOrUsername);
     if (!row) throw new DomainError('NOT_FOUND', `no staff user ${JSON.stringify(idOrUsername)}`, 'user');
     return row;
   }
@@ -109,17 +108,17 @@ export function createStaffService(sqlite: Database.Database, clock: Clock, writ
      * while the store has no staff at all: afterwards admins add users.
      */
     async bootstrapAdmin(input: Omit<NewStaffUser, 'role'>): Promise<StaffUserRow> {
-      const anyone = sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM staff_users)`).pluck().get() === 1;
+      const anyone = sqlite.prepare<[], number>(`SELECT EXISTS (SELECT 1 FROM staff_users)`).pluck().get() === 1;
       if (anyone) throw new DomainError('FORBIDDEN', 'this store already has staff; an admin adds new users', 'username');
       return this.create({ ...input, role: 'admin' }, null);
     },
 
     list(options: { includeInactive?: boolean } = {}): StaffUserRow[] {
       const rows = sqlite
-        .prepare(
+        .prepare<[], Row>(
           `SELECT * FROM staff_users ${options.includeInactive ? '' : 'WHERE active = 1'} ORDER BY display_name COLLATE NOCASE`,
         )
-        .all() as Row[];
+        .all();
       return rows.map(toListRow);
     },
 
@@ -127,7 +126,7 @@ export function createStaffService(sqlite: Database.Database, clock: Clock, writ
       const row = find(idOrUsername);
       if (row.active === 0) return toListRow(row);
       if (row.role === 'admin') {
-        const admins = sqlite.prepare(`SELECT COUNT(*) FROM staff_users WHERE role = 'admin' AND active = 1`).pluck().get() as number;
+        const admins = must(sqlite.prepare<[], number>(`SELECT COUNT(*) FROM staff_users WHERE role = 'admin' AND active = 1`).pluck().get(), 'the count of active admins');
         if (admins <= 1) throw new DomainError('CONFLICT', 'cannot disable the last active admin', 'user');
       }
       writes.mutate(actorId === null ? null : { id: actorId }, (w) => {
@@ -185,7 +184,7 @@ export function createStaffService(sqlite: Database.Database, clock: Clock, writ
 
     /** The user as they are now, or null when disabled or gone: sessions are re-checked on every call. */
     activeSummary(userId: number): StaffSummary | null {
-      const row = byId.get(userId) as Row | undefined;
+      const row = byId.get(userId);
       return row && row.active === 1 ? summary(row) : null;
     },
   };

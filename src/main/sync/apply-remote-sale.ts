@@ -19,8 +19,11 @@ import type { InvoiceStateCode } from '../sales/invoice-states';
 
 export type ApplyOutcome = 'applied' | 'duplicate';
 
+/** A local integer key looked up by global id. */
+type LocalId = Database.Statement<[globalId: string], number>;
+
 export function createRemoteSaleApplier(sqlite: Database.Database, states: Record<InvoiceStateCode, number>) {
-  const idOf = (table: string, key: string) => sqlite.prepare(`SELECT ${key} FROM ${table} WHERE global_id = ?`).pluck();
+  const idOf = (table: string, key: string) => sqlite.prepare<[globalId: string], number>(`SELECT ${key} FROM ${table} WHERE global_id = ?`).pluck();
   const local = {
     invoice: idOf('tblfacturas', 'id_facturas'),
     staff: idOf('staff_users', 'id'),
@@ -53,12 +56,12 @@ export function createRemoteSaleApplier(sqlite: Database.Database, states: Recor
     ),
   };
 
-  function need(stmt: Database.Statement, what: string, globalId: string): number {
-    const id = stmt.get(globalId) as number | undefined;
+  function need(stmt: LocalId, what: string, globalId: string): number {
+    const id = stmt.get(globalId);
     if (id === undefined) throw new DomainError('NOT_FOUND', `${what} ${globalId} is not in this database; apply the document that creates it first`, what);
     return id;
   }
-  const maybe = (stmt: Database.Statement, what: string, globalId: string | null) => (globalId === null ? null : need(stmt, what, globalId));
+  const maybe = (stmt: LocalId, what: string, globalId: string | null) => (globalId === null ? null : need(stmt, what, globalId));
 
   return function applyRemoteSale(raw: CommandPayload<'sale.completed'>): ApplyOutcome {
     const sale = SaleCompletedV1.parse(raw);

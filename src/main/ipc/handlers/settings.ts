@@ -5,12 +5,12 @@ import type { CallContext, DomainHandlers } from '../types';
 
 const categories = ({ services }: CallContext): CategoryTaxDto[] =>
   services.db.sqlite
-    .prepare(
+    .prepare<[], CategoryTaxDto>(
       `SELECT c.id_catgoria AS id, c.nombre AS name, t.code AS taxCode,
               (SELECT COUNT(*) FROM tblcategoriasXproducto cp WHERE cp.ID_categoria = c.id_catgoria) AS productCount
        FROM tblcategorias c LEFT JOIN tax_rates t ON t.id = c.tax_rate_id ORDER BY c.nombre`,
     )
-    .all() as CategoryTaxDto[];
+    .all();
 
 export const settingsHandlers: DomainHandlers<'settings'> = {
   storePublic: (_input, { services }) => {
