@@ -289,6 +289,7 @@ export const en: Messages = {
       qtyTooLarge: 'The quantity can be at most {{max}} (you typed {{typed}}).',
       qtyConfirmTitle: 'Large quantity',
       qtyConfirm: 'Set the quantity of {{name}} to {{quantity}} units (now {{current}})?',
+      qtyConfirmAdd: 'Add {{quantity}} units of {{name}} to the sale?',
       qtyConfirmOk: 'Yes, {{quantity}} units',
     },
     totals: {

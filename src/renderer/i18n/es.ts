@@ -290,6 +290,7 @@ export const es = {
       qtyTooLarge: 'La cantidad puede ser como máximo {{max}} (escribió {{typed}}).',
       qtyConfirmTitle: 'Cantidad grande',
       qtyConfirm: '¿Poner la cantidad de {{name}} en {{quantity}} unidades (ahora {{current}})?',
+      qtyConfirmAdd: '¿Agregar {{quantity}} unidades de {{name}} a la venta?',
       qtyConfirmOk: 'Sí, {{quantity}} unidades',
     },
     totals: {

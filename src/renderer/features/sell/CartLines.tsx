@@ -6,7 +6,7 @@ import { formatNumber } from '../../lib/format';
 import { formatPercent } from '../../lib/money-input';
 import { useMoney } from '../../lib/use-money';
 import { useSell } from '../../stores/stores-context';
-import { checkQuantity, QUANTITY_CONFIRM_ABOVE, QUANTITY_MAX } from './quantity';
+import { checkQuantity, QUANTITY_CONFIRM_ABOVE, QUANTITY_MAX, quantityProblemText } from './quantity';
 
 /**
  * The lines of the sale in progress, newest last; click or arrow keys select one.
@@ -113,16 +113,7 @@ function CartLineRowView({ line, selected, flashSeq, onSelect: selectLine, onRem
     const check = checkQuantity(typed);
     setDraft(null);
     if (!check.ok) {
-      const max = formatNumber(QUANTITY_MAX, money.locale);
-      setProblem(
-        check.problem === 'empty'
-          ? t('sell.cart.qtyEmpty')
-          : check.problem === 'notWhole'
-            ? t('sell.cart.qtyNotWhole', { typed })
-            : check.problem === 'tooSmall'
-              ? t('sell.cart.qtyTooSmall', { typed })
-              : t('sell.cart.qtyTooLarge', { typed, max }),
-      );
+      setProblem(quantityProblemText(t, check.problem, typed, formatNumber(QUANTITY_MAX, money.locale)));
       return false;
     }
     setProblem(null);

@@ -5,7 +5,9 @@ import { Dialog } from '../../components/Dialog';
 import { formatNumber } from '../../lib/format';
 import { useMoney } from '../../lib/use-money';
 import { useSell, useStatus } from '../../stores/stores-context';
+import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorNote } from './FormBits';
+import { checkQuantity, QUANTITY_CONFIRM_ABOVE, QUANTITY_MAX, quantityProblemText } from './quantity';
 
 type Cell = VariantGrid['cells'][number];
 
@@ -35,6 +37,7 @@ export function VariantPicker() {
   const policy = useStatus((s) => s.settings?.stockPolicy ?? 'warn');
   const [quantity, setQuantity] = useState('1');
   const [adding, setAdding] = useState(false);
+  const [confirming, setConfirming] = useState<Cell | null>(null);
   const cellRefs = useRef(new Map<number, HTMLButtonElement>());
 
   const grid = picker?.grid;
@@ -48,11 +51,18 @@ export function VariantPicker() {
   const english = i18n.resolvedLanguage === 'en';
   const blocked = (cell: Cell) => policy === 'block' && cell.stock <= 0;
   const firstCell = grid.cells.find((cell) => cell.stock > 0 && !blocked(cell)) ?? grid.cells.find((cell) => !blocked(cell));
-  const count = Number(quantity);
-  const validQuantity = Number.isInteger(count) && count >= 1 && count <= 9999;
+  const check = checkQuantity(quantity);
+  const count = check.ok ? check.quantity : 0;
+  const problem = check.ok ? null : quantityProblemText(t, check.problem, quantity.trim(), formatNumber(QUANTITY_MAX, money.locale));
 
-  const add = async (cell: Cell) => {
-    if (adding || blocked(cell) || !validQuantity) return;
+  const add = async (cell: Cell, confirmed = false) => {
+    if (adding || blocked(cell) || !check.ok) return;
+    // A very large quantity is asked about before it is sent.
+    if (!confirmed && count > QUANTITY_CONFIRM_ABOVE) {
+      setConfirming(cell);
+      return;
+    }
+    setConfirming(null);
     setAdding(true);
     const added = await addVariant(cell.variantId, count, picker.fromSearch);
     setAdding(false);
@@ -81,9 +91,11 @@ export function VariantPicker() {
           className="picker__qty-input"
           data-testid="picker-quantity"
           inputMode="numeric"
+          maxLength={12}
           value={quantity}
-          aria-invalid={!validQuantity}
-          onChange={(event) => setQuantity(event.target.value.replace(/\D/g, '').slice(0, 4))}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? 'picker-qty-problem' : undefined}
+          onChange={(event) => setQuantity(event.target.value)}
           onFocus={(event) => event.target.select()}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && firstCell) {
@@ -94,6 +106,11 @@ export function VariantPicker() {
         />
         <span className="picker__hint">{t('sell.picker.hint')}</span>
       </div>
+      {problem && (
+        <p className="dialog__error" role="alert" id="picker-qty-problem" data-testid="picker-quantity-error">
+          {problem}
+        </p>
+      )}
       <ErrorNote error={error} testId="picker-error" />
       <div className="picker__scroll">
         <table className="picker__grid" role="grid" aria-label={t('sell.picker.gridLabel', { name: grid.product.name })}>
@@ -156,6 +173,16 @@ export function VariantPicker() {
           </tbody>
         </table>
       </div>
+      {confirming && (
+        <ConfirmDialog
+          testId="picker-qty-confirm"
+          title={t('sell.cart.qtyConfirmTitle')}
+          message={t('sell.cart.qtyConfirmAdd', { name: grid.product.name, quantity: formatNumber(count, money.locale) })}
+          confirmLabel={t('sell.cart.qtyConfirmOk', { quantity: formatNumber(count, money.locale) })}
+          onClose={() => setConfirming(null)}
+          onConfirm={() => void add(confirming, true)}
+        />
+      )}
     </Dialog>
   );
 }

@@ -7,6 +7,8 @@ export const QUANTITY_MAX = 9999;
 /** Above this the cashier is asked to confirm before the quantity is sent. */
 export const QUANTITY_CONFIRM_ABOVE = 100;
 
+import type { TFunction } from 'i18next';
+
 export type QuantityCheck = { ok: true; quantity: number } | { ok: false; problem: 'empty' | 'notWhole' | 'tooSmall' | 'tooLarge' };
 
 export function checkQuantity(text: string): QuantityCheck {
@@ -18,4 +20,18 @@ export function checkQuantity(text: string): QuantityCheck {
   if (quantity < 1) return { ok: false, problem: 'tooSmall' };
   if (quantity > QUANTITY_MAX) return { ok: false, problem: 'tooLarge' };
   return { ok: true, quantity };
+}
+
+/** What is wrong with a typed quantity, in the UI language; `max` is QUANTITY_MAX formatted for the store. */
+export function quantityProblemText(t: TFunction, problem: Exclude<QuantityCheck, { ok: true }>['problem'], typed: string, max: string): string {
+  switch (problem) {
+    case 'empty':
+      return t('sell.cart.qtyEmpty');
+    case 'notWhole':
+      return t('sell.cart.qtyNotWhole', { typed });
+    case 'tooSmall':
+      return t('sell.cart.qtyTooSmall', { typed });
+    case 'tooLarge':
+      return t('sell.cart.qtyTooLarge', { typed, max });
+  }
 }

@@ -83,7 +83,7 @@ describe('typed quantity (item 10)', () => {
     await typeQuantity(id, '3');
     await waitFor(() => expect(screen.getByTestId(`line-qty-${id}`)).toHaveProperty('value', '3'));
     expect(screen.queryByTestId(`line-qty-error-${id}`)).toBeNull();
-    expect(callsOf(calls, 'sales.setQuantity')).toEqual([{ lineId: id, quantity: 3 }]);
+    expect(callsOf(calls, 'sales.setQuantity')).toMatchObject([{ lineId: id, quantity: 3 }]);
   });
 
   it('says it in English too', async () => {
@@ -124,7 +124,7 @@ describe('typed quantity (item 10)', () => {
       fireEvent.click(within(await screen.findByTestId('confirm-dialog')).getByTestId('confirm-ok'));
     });
     await waitFor(() => expect(screen.getByTestId(`line-qty-${id}`)).toHaveProperty('value', '500'));
-    expect(callsOf(calls, 'sales.setQuantity')).toEqual([{ lineId: id, quantity: 500 }]);
+    expect(callsOf(calls, 'sales.setQuantity')).toMatchObject([{ lineId: id, quantity: 500 }]);
 
     // Up to 100 goes straight through.
     await typeQuantity(id, '100');
@@ -373,5 +373,53 @@ describe('session and PIN messages (item 15)', () => {
     expect(approvalWrong).toBe(loginWrong);
     expect(loginLocked).toMatch(/^Usuario bloqueado por demasiados intentos fallidos hasta /);
     expect(approvalLocked).toBe(loginLocked);
+  });
+});
+
+describe('quantity in the variant picker (item 10)', () => {
+  async function openPicker() {
+    const fake = await openSell();
+    const box = screen.getByTestId('scan-input');
+    fireEvent.change(box, { target: { value: '1001' } });
+    await act(async () => {
+      fireEvent.keyDown(box, { key: 'Enter' });
+    });
+    return { ...fake, picker: await screen.findByTestId('variant-picker') };
+  }
+
+  it('says what is wrong with a typed quantity and adds nothing', async () => {
+    const { calls, picker } = await openPicker();
+    const quantity = within(picker).getByTestId('picker-quantity');
+    for (const [typed, message] of [
+      ['2.5', /«2\.5» no es un número entero/],
+      ['-3', /al menos 1/],
+      ['0', /al menos 1/],
+      ['x', /«x» no es un número entero/],
+      ['999999', /como máximo 9\.999/],
+    ] as const) {
+      fireEvent.change(quantity, { target: { value: typed } });
+      expect(quantity).toHaveProperty('value', typed);
+      expect(within(picker).getByTestId('picker-quantity-error').textContent, typed).toMatch(message);
+      await act(async () => {
+        fireEvent.click(within(picker).getByTestId('variant-cell-11'));
+      });
+    }
+    expect(callsOf(calls, 'sales.addVariant')).toEqual([]);
+  });
+
+  it('asks before adding a very large quantity', async () => {
+    const { calls, picker } = await openPicker();
+    fireEvent.change(within(picker).getByTestId('picker-quantity'), { target: { value: '250' } });
+    await act(async () => {
+      fireEvent.click(within(picker).getByTestId('variant-cell-11'));
+    });
+    const confirm = await screen.findByTestId('picker-qty-confirm');
+    expect(confirm.textContent).toContain('¿Agregar 250 unidades de Camiseta básica a la venta?');
+    expect(callsOf(calls, 'sales.addVariant')).toEqual([]);
+    await act(async () => {
+      fireEvent.click(within(confirm).getByTestId('confirm-ok'));
+    });
+    await waitFor(() => expect(lines()).toHaveLength(1));
+    expect(callsOf(calls, 'sales.addVariant')).toMatchObject([{ variantId: 11, quantity: 250 }]);
   });
 });
