@@ -5,7 +5,7 @@ import { billingAddresses, customers, shippingAddresses } from './customers';
 import { products, variants } from './catalog';
 import { invoiceStates } from './reference';
 import { staffUsers } from './staff';
-import { PAYMENT_METHODS } from '../../src/shared/ipc/payment-methods';
+import { PAYMENT_METHODS } from '../../src/shared/payment-methods';
 
 export const invoices = sqliteTable(
   'tblfacturas',

@@ -11,12 +11,12 @@ import type { AddressDto, CustomerDetail } from '../../shared/ipc/dto-customers'
 import type { CustomerSummary } from '../../shared/ipc/dto-sales';
 import { must } from '../db/rows';
 import type { WritePath } from '../write';
+import { CUSTOMER_NAME_SQL, CUSTOMER_SURNAME_FIRST_SQL } from './customer-name';
 
 export type NewCustomer = z.output<typeof NewCustomerSchema>;
 export type NewAddress = z.output<typeof NewAddressSchema>;
 
-/** A customer's display name, for a row aliased c. */
-const NAME = `TRIM(c.primer_nombre || ' ' || COALESCE(c.segundo_nombre || ' ', '') || c.primer_apellido || COALESCE(' ' || c.segundo_apellido, ''))`;
+const NAME = CUSTOMER_NAME_SQL;
 
 const SUMMARY = `c.id_cliente AS id,
   ${NAME} AS name,
@@ -42,8 +42,8 @@ export function createCustomerService(sqlite: Database.Database, writes: WritePa
     search: sqlite.prepare<[{ prefix: string; contains: string; exact: string }], CustomerSummary>(`
       SELECT ${SUMMARY} FROM tblclientes c LEFT JOIN tbltipo_documento td ON td.id_tipo_documento = c.ID_tipo_documento
       WHERE c.documento LIKE :prefix ESCAPE '\\' OR c.email LIKE :prefix ESCAPE '\\' OR c.telefono LIKE :contains ESCAPE '\\'
-         OR (c.primer_nombre || ' ' || COALESCE(c.segundo_nombre || ' ', '') || c.primer_apellido || COALESCE(' ' || c.segundo_apellido, '')) LIKE :contains ESCAPE '\\'
-         OR (c.primer_apellido || ' ' || c.primer_nombre) LIKE :contains ESCAPE '\\'
+         OR ${NAME} LIKE :contains ESCAPE '\\'
+         OR ${CUSTOMER_SURNAME_FIRST_SQL} LIKE :contains ESCAPE '\\'
       ORDER BY (c.documento = :exact) DESC, c.primer_apellido, c.primer_nombre LIMIT 20`),
     detail: sqlite.prepare<[customerId: number], CustomerDetailRow>(`
       SELECT ${SUMMARY}, c.primer_nombre AS firstName, c.segundo_nombre AS middleName, c.primer_apellido AS lastName,

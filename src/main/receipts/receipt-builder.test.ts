@@ -2,7 +2,7 @@ import { layoutReceipt } from './receipt-layout';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/errors';
 import { manualClock, tempDb, type TempDb } from '../../../test/db';
-import type { TenderInput } from '../sales/tender';
+import type { TenderInput } from '../../shared/tender';
 import { settingsOf } from '../settings/settings-service';
 import { createReceiptBuilder } from './receipt-builder';
 import { saleFixture, type SaleFixture } from './sale-fixture';

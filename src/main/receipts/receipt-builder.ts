@@ -7,7 +7,9 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 import type { PaymentDto, Receipt, ReceiptLine, SaleSummary } from '../../shared/ipc/dto-sales';
-import type { PaymentMethod } from '../../shared/ipc/payment-methods';
+import type { PaymentMethod } from '../../shared/payment-methods';
+import { taxBuckets } from '../../shared/tax-buckets';
+import { CUSTOMER_NAME_SQL, CUSTOMER_SURNAME_FIRST_SQL } from '../customers/customer-name';
 import type { SettingsService } from '../settings/settings-service';
 import { loadInvoiceStates } from '../sales/invoice-states';
 import { receiptLabels } from '../../shared/receipt-labels';
@@ -68,7 +70,7 @@ interface HistoryParams {
   offset: number;
 }
 
-const CUSTOMER_NAME = `TRIM(c.primer_nombre || ' ' || COALESCE(c.segundo_nombre || ' ', '') || c.primer_apellido || COALESCE(' ' || c.segundo_apellido, ''))`;
+const CUSTOMER_NAME = CUSTOMER_NAME_SQL;
 
 /** History pages are for a person scrolling; a cap keeps a mistyped limit from reading the whole table. */
 const MAX_HISTORY = 200;
@@ -117,7 +119,7 @@ export function createReceiptBuilder(sqlite: Database.Database, settings: Settin
               OR f.invoice_number LIKE :contains ESCAPE '\\'
               OR CAST(substr(f.invoice_number, instr(f.invoice_number, '-') + 1) AS INTEGER) = :number
               OR (c.id_cliente IS NOT NULL AND ${CUSTOMER_NAME} LIKE :contains ESCAPE '\\')
-              OR (c.id_cliente IS NOT NULL AND (c.primer_apellido || ' ' || c.primer_nombre) LIKE :contains ESCAPE '\\'))
+              OR (c.id_cliente IS NOT NULL AND ${CUSTOMER_SURNAME_FIRST_SQL} LIKE :contains ESCAPE '\\'))
        ORDER BY CAST(substr(f.invoice_number, instr(f.invoice_number, '-') + 1) AS INTEGER) = :number DESC,
                 f.fecha_factura DESC, f.id_facturas DESC
        LIMIT :limit OFFSET :offset`,
@@ -218,15 +220,3 @@ function documentText(code: string | null, document: string | null, names: Recor
   return type ? `${type} ${document}` : document;
 }
 
-/** Per tax code and rate, summed from the stored lines; highest rate first, as the cart shows them. */
-function taxBuckets(rows: readonly LineRow[]): Receipt['totals']['taxes'] {
-  const buckets = new Map<string, Receipt['totals']['taxes'][number]>();
-  for (const r of rows) {
-    const key = `${r.taxCode}:${r.taxRateBp}`;
-    const b = buckets.get(key) ?? { taxCode: r.taxCode, rateBp: r.taxRateBp, base: 0, tax: 0 };
-    b.base += r.base;
-    b.tax += r.tax;
-    buckets.set(key, b);
-  }
-  return [...buckets.values()].sort((a, b) => b.rateBp - a.rateBp || a.taxCode.localeCompare(b.taxCode));
-}

@@ -3,7 +3,7 @@ import type { TempDb } from '../../../test/db';
 import { must } from '../db/rows';
 import { loadInvoiceStates, type InvoiceStateCode } from '../sales/invoice-states';
 import { priceCart, type PricingLine } from '../sales/pricing';
-import { settle, type TenderInput } from '../sales/tender';
+import { settle, type TenderInput } from '../../shared/tender';
 
 /**
  * Test fixture: sales written with plain SQL into a real migrated database,

@@ -22,7 +22,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { WritePath } from '../write';
 import type { InvoiceStateCode } from './invoice-states';
 import type { SaleService } from './sale-service';
-import { settle, type TenderInput } from './tender';
+import { settle, type TenderInput } from '../../shared/tender';
 
 export interface CompletedSale {
   invoiceId: number;

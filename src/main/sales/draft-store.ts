@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ParkedSale } from '../../shared/ipc/dto-sales';
+import { CUSTOMER_NAME_SQL } from '../customers/customer-name';
 import type { Discount } from './pricing';
 
 export interface DraftRow {
@@ -153,7 +154,7 @@ export function createDraftStore(sqlite: Database.Database) {
     parked: sqlite.prepare<[registerId: string, stateId: number], ParkedSale>(
       `SELECT f.id_facturas AS draftId, f.parked_label AS label, f.parked_at AS parkedAt, f.total_factura AS total,
               (SELECT COUNT(*) FROM tbldetalle_factura d WHERE d.ID_factura = f.id_facturas) AS lineCount,
-              TRIM(c.primer_nombre || ' ' || c.primer_apellido) AS customerName
+              ${CUSTOMER_NAME_SQL} AS customerName
        FROM tblfacturas f LEFT JOIN tblclientes c ON c.id_cliente = f.ID_cliente
        WHERE f.register_id = ? AND f.ID_estado = ? ORDER BY f.parked_at`,
     ),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { priceCart, type Discount, type PricingLine } from './pricing';
-import { allocate, divRoundHalfEven } from './rounding';
+import { allocate, divRoundHalfEven } from '../../shared/rounding';
 
 describe('rounding', () => {
   it('rounds half to even', () => {

@@ -3,7 +3,8 @@
  * once per line (half-even), and the totals are sums of the rounded lines, so
  * lines always add up to the total exactly.
  */
-import { allocate, divRoundHalfEven } from './rounding';
+import { allocate, divRoundHalfEven } from '../../shared/rounding';
+import { taxBuckets, type TaxBucket } from '../../shared/tax-buckets';
 
 export type Discount =
   | { kind: 'percent'; /** basis points of a percent: 1000 = 10 % */ percentBp: number }
@@ -31,12 +32,7 @@ export interface PricedLine {
   total: number;
 }
 
-export interface TaxBucket {
-  taxCode: string;
-  rateBp: number;
-  base: number;
-  tax: number;
-}
+export type { TaxBucket };
 
 export interface PricedCart {
   lines: PricedLine[];
@@ -74,14 +70,6 @@ export function priceCart(lines: readonly PricingLine[], orderDiscount: Discount
     return { gross: gross[i]!, lineDiscount: lineDiscounts[i]!, orderDiscount: orderShares[i]!, base, tax, total: base + tax };
   });
 
-  const buckets = new Map<string, TaxBucket>();
-  lines.forEach((l, i) => {
-    const key = `${l.taxCode}:${l.taxRateBp}`;
-    const b = buckets.get(key) ?? { taxCode: l.taxCode, rateBp: l.taxRateBp, base: 0, tax: 0 };
-    b.base += priced[i]!.base;
-    b.tax += priced[i]!.tax;
-    buckets.set(key, b);
-  });
   const sum = (f: (p: PricedLine) => number) => priced.reduce((a, p) => a + f(p), 0);
   return {
     lines: priced,
@@ -90,6 +78,6 @@ export function priceCart(lines: readonly PricingLine[], orderDiscount: Discount
     base: sum((p) => p.base),
     tax: sum((p) => p.tax),
     total: sum((p) => p.total),
-    taxes: [...buckets.values()].sort((a, b) => b.rateBp - a.rateBp),
+    taxes: taxBuckets(lines.map((l, i) => ({ taxCode: l.taxCode, taxRateBp: l.taxRateBp, base: priced[i]!.base, tax: priced[i]!.tax }))),
   };
 }

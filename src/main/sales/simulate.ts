@@ -9,7 +9,7 @@ import type { StaffSummary } from '../../shared/ipc/dto';
 import { createPrng } from '../seed/prng';
 import { DEMO_STAFF } from '../seed/demo-staff';
 import type { Services } from '../services';
-import type { TenderInput } from './tender';
+import type { TenderInput } from '../../shared/tender';
 
 export interface SimulateOptions {
   sales: number;

@@ -10,7 +10,7 @@ import type { AddressDto, CustomerDetail, ReferenceLists } from './dto-customers
 import type { Cart, CustomerSummary, ParkedSale, ProductHit, Receipt, SaleSummary, VariantGrid } from './dto-sales';
 import { isKnownCurrency } from '../money';
 import { cleanText } from '../text';
-import { PAYMENT_METHODS } from './payment-methods';
+import { PAYMENT_METHODS } from '../payment-methods';
 
 /** Who may call a channel: anyone at the login screen, or a signed-in role. */
 export type Access = 'public' | 'cashier' | 'manager' | 'admin';

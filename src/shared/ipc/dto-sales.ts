@@ -1,5 +1,5 @@
 /** DTOs of the Sell screen: catalog lookups, the cart, completed sales. */
-import type { PaymentMethod } from './payment-methods';
+import type { PaymentMethod } from '../payment-methods';
 
 export interface SellableVariant {
   variantId: number;

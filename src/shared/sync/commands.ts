@@ -11,7 +11,7 @@
  *   version, and the cloud accepts every version still in the field.
  */
 import { z } from 'zod';
-import { PAYMENT_METHODS } from '../ipc/payment-methods';
+import { PAYMENT_METHODS } from '../payment-methods';
 import { STAFF_ROLE_NAMES } from '../roles';
 
 const GlobalId = z.uuid({ version: 'v7' });

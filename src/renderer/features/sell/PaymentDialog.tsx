@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PaymentMethod } from '../../../shared/ipc/payment-methods';
+import type { PaymentMethod } from '../../../shared/payment-methods';
 import { Dialog } from '../../components/Dialog';
 import { formatMoneyInput, parseMoneyInput } from '../../lib/money-input';
 import { useMoney } from '../../lib/use-money';

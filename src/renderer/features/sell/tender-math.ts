@@ -1,10 +1,8 @@
 /**
- * The payment panel's live arithmetic, mirroring main's settle(): cash is
- * the amount handed over and the only tender that gives change; cash due may
- * be rounded to the store's increment; card, transfer and store credit pay
- * exactly what they say. Main re-checks all of it on completion.
+ * The payment panel's arithmetic: the tender maths is main's own
+ * (src/shared/tender.ts), re-exported; quick cash amounts are the panel's.
  */
-import type { PaymentMethod } from '../../../shared/ipc/payment-methods';
+import type { PaymentMethod } from '../../../shared/payment-methods';
 
 export interface TenderDraft {
   method: PaymentMethod;
@@ -12,39 +10,8 @@ export interface TenderDraft {
   reference: string | null;
 }
 
-/** Integer division rounded half to even, as main rounds cash. */
-function divRoundHalfEven(n: number, d: number): number {
-  const q = Math.trunc(n / d);
-  const r = n - q * d;
-  const twice = Math.abs(r) * 2;
-  if (twice > d || (twice === d && Math.abs(q) % 2 === 1)) return q + Math.sign(n);
-  return q;
-}
-
-export const roundToIncrement = (amount: number, increment: number): number =>
-  increment > 1 ? divRoundHalfEven(amount, increment) * increment : amount;
-
-export interface TenderSummary {
-  /** What cash must cover after the other tenders (rounded when cash is used or about to be). */
-  cashDue: number;
-  /** Still to pay (0 when paid in full). */
-  remaining: number;
-  change: number;
-  /** Card, transfer and store credit together exceed the total: main refuses that. */
-  overpaidNonCash: boolean;
-  paidInFull: boolean;
-}
-
-export function summarizeTenders(total: number, tenders: readonly TenderDraft[], cashIncrement = 0, payingCash = false): TenderSummary {
-  const nonCash = tenders.filter((t) => t.method !== 'cash').reduce((a, t) => a + t.amount, 0);
-  const cash = tenders.filter((t) => t.method === 'cash').reduce((a, t) => a + t.amount, 0);
-  const unrounded = total - nonCash;
-  const cashDue = cash > 0 || payingCash ? roundToIncrement(Math.max(unrounded, 0), cashIncrement) : Math.max(unrounded, 0);
-  const remaining = Math.max(cashDue - cash, 0);
-  const change = Math.max(cash - cashDue, 0);
-  const overpaidNonCash = nonCash > total;
-  return { cashDue, remaining, change, overpaidNonCash, paidInFull: tenders.length > 0 && remaining === 0 && !overpaidNonCash };
-}
+// One implementation of the arithmetic for main and the payment dialog.
+export { roundToIncrement, summarizeTenders, type TenderSummary } from '../../../shared/tender';
 
 /**
  * Quick cash amounts above `due`: `due` rounded up to the next 1 or 5 x 10^k

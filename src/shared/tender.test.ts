@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../shared/errors';
+import { DomainError } from './errors';
 import { settle, type TenderInput } from './tender';
 
 describe('settle', () => {
