@@ -152,6 +152,15 @@ for (const viewport of [
         const name = page.getByTestId(`line-name-${id}`);
         expect(await name.getAttribute('title')).toContain(await name.textContent());
         expect(await name.getAttribute('title')).toContain('PLU');
+        // However it is cut, the last word (the collection) shows whole.
+        const last = (await name.textContent())!.trim().split(' ').at(-1)!;
+        const tail = await name.evaluate((el) => {
+          const t = el.lastElementChild as HTMLElement;
+          const box = t.getBoundingClientRect();
+          const row = el.getBoundingClientRect();
+          return { text: t.textContent!.trim(), clipped: t.scrollWidth > t.clientWidth + 1 || box.right > row.right + 1 || box.width === 0 };
+        });
+        expect(tail).toEqual({ text: last, clipped: false });
       }
       const discounted = await lines(page).nth(2).getAttribute('data-line-id');
       await expectFits(page.getByTestId(`line-discount-${discounted}`).locator('.fit'), 'discount of line 2');

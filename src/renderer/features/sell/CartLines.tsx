@@ -61,6 +61,15 @@ export function CartLines({ onRemove, onBigQuantity }: { onRemove: (lineId: numb
 }
 
 
+/**
+ * A name cut where it does not fit keeps its last word, which tells apart
+ * the products of one kind (the collection: "Gorra bordada de pol… Sáhara").
+ */
+function nameParts(name: string): string[] {
+  const cut = name.trimEnd().lastIndexOf(' ');
+  return cut > 0 ? [name.slice(0, cut), name.slice(cut)] : [name];
+}
+
 /** Main sends a fresh cart on every change: only lines whose content changed re-render. */
 const sameLine = (a: CartLine, b: CartLine): boolean =>
   a.lineId === b.lineId &&
@@ -140,7 +149,11 @@ function CartLineRowView({ line, selected, flashSeq, onSelect: selectLine, onRem
       {flashSeq !== null && <span key={flashSeq} className="cart-line__flash" data-testid={`line-flash-${id}`} aria-hidden="true" />}
       <div className="cart-line__item">
         <span className="cart-line__name" title={fullName} data-testid={`line-name-${id}`}>
-          {v.name}
+          {nameParts(v.name).map((part, i) => (
+            <span key={i} className={i === 0 ? 'cart-line__name-head' : 'cart-line__name-tail'}>
+              {part}
+            </span>
+          ))}
         </span>
         <span className="cart-line__variant">
           <span className="swatch" style={{ background: v.colorHex }} aria-hidden="true" />
