@@ -80,6 +80,14 @@ describe('no writer but the write path', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('finds no invoice state change outside the state machine', () => {
+    const machine = path.join(root, 'src/main/sales/invoice-states.ts');
+    const offenders = sources(path.join(root, 'src'))
+      .filter((f) => f !== machine && /\bSET\b[^;`]*\bID_estado\s*=/i.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(root, f));
+    expect(offenders).toEqual([]);
+  });
+
   it('the check itself catches a writer', () => {
     expect(WRITE.test('sqlite.prepare(`INSERT INTO sync_outbox (seq) VALUES (1)`)')).toBe(true);
     expect(WRITE.test('db.exec("insert or ignore into audit_log values (1)")')).toBe(true);
