@@ -10,6 +10,9 @@ export async function login(page: Page, name: string, pin: string): Promise<void
   for (const digit of pin) await page.getByTestId(`pin-key-${digit}`).click();
   await page.getByTestId('pin-enter').click();
   await expect(page.getByTestId('app-shell')).toBeVisible();
+  // Sign-in opens the Sell screen: wait until it shows the sale main holds, so a
+  // spec that counts the lines left by an earlier one does not count too early.
+  await expect(page.getByTestId('cart')).toHaveAttribute('data-loaded', 'true');
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });

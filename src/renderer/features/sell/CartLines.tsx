@@ -17,6 +17,7 @@ export function CartLines({ onRemove, onBigQuantity }: { onRemove: (lineId: numb
   const lines = useSell((s) => s.cart.lines);
   const selected = useSell((s) => s.selectedLineId);
   const flash = useSell((s) => s.flash);
+  const loaded = useSell((s) => s.loaded);
   const select = useSell((s) => s.selectLine);
   const list = useRef<HTMLUListElement>(null);
 
@@ -28,7 +29,7 @@ export function CartLines({ onRemove, onBigQuantity }: { onRemove: (lineId: numb
   }, [selected, lines.length]);
 
   return (
-    <div className="cart" data-testid="cart" data-lines={lines.length}>
+    <div className="cart" data-testid="cart" data-lines={lines.length} data-loaded={loaded}>
       <div className="cart__head" aria-hidden="true">
         <span>{t('sell.cart.item')}</span>
         <span>{t('sell.cart.quantity')}</span>

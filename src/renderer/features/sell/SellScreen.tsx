@@ -77,9 +77,11 @@ export function SellScreen() {
   const scanInput = useRef<HTMLInputElement>(null);
 
   // The sale in progress lives in main: a restart or a crash reopens it here.
+  // Leaving (sign-out, another screen) forgets that it was loaded: the next visit shows the cart only once main has answered.
   useEffect(() => {
     void enter();
-  }, [enter]);
+    return () => store.setState({ loaded: false });
+  }, [enter, store]);
 
   useEffect(
     () =>
