@@ -60,6 +60,8 @@ export const invoices = sqliteTable(
     uniqueIndex('ux_facturas_numero').on(t.invoiceNumber),
     uniqueIndex('ux_facturas_completion_key').on(t.completionKey),
     index('ix_facturas_register_estado').on(t.registerCode, t.stateId),
+    // The open sale and the parked ones of this register: read on every cart change.
+    index('ix_facturas_register_id_estado').on(t.registerId, t.stateId),
     index('ix_facturas_fecha').on(t.date),
     index('ix_facturas_cliente').on(t.customerId),
     index('ix_facturas_estado').on(t.stateId),

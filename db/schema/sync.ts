@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { timestamp } from './columns';
 
 /**
@@ -13,7 +13,8 @@ export const syncOutbox = sqliteTable(
     id: integer('id').primaryKey(),
     registerId: text('register_id').notNull(),
     seq: integer('seq').notNull(),
-    idempotencyKey: text('idempotency_key').notNull().unique(),
+    /** What the cloud dedupes on; unique by construction (UUIDv7), so no local index pays for it on every sale. */
+    idempotencyKey: text('idempotency_key').notNull(),
     /** The command, e.g. 'sale.completed', 'customer.upserted'. */
     type: text('type').notNull(),
     /** Version of the command's payload schema. */
@@ -27,5 +28,6 @@ export const syncOutbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
   },
-  (t) => [uniqueIndex('ux_outbox_register_seq').on(t.registerId, t.seq), index('ix_outbox_pending').on(t.ackedAt, t.seq)],
+  // The one index: documents in order, and "what is pending" walks back from the newest (acks come in order).
+  (t) => [uniqueIndex('ux_outbox_register_seq').on(t.registerId, t.seq)],
 );

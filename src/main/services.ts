@@ -44,7 +44,14 @@ export function createServices(
   clock: Clock = systemClock,
 ): Services {
   const { sqlite } = db;
-  const outboxPending = sqlite.prepare<[], number>(`SELECT COUNT(*) FROM sync_outbox WHERE acked_at IS NULL`).pluck();
+  // Acks arrive in sequence order, so what waits is everything after the newest acked document:
+  // a walk back along (register_id, seq) from the newest, as long as the queue, never the whole outbox.
+  const outboxPending = sqlite
+    .prepare<[{ registerId: string }], number>(
+      `SELECT COUNT(*) FROM sync_outbox WHERE register_id = :registerId AND seq > COALESCE(
+         (SELECT seq FROM sync_outbox WHERE register_id = :registerId AND acked_at IS NOT NULL ORDER BY seq DESC LIMIT 1), 0)`,
+    )
+    .pluck();
   const { device, writes } = createWriteStack(sqlite, clock);
   const staff = createStaffService(sqlite, clock, writes);
   const settings = createSettingsService(sqlite, writes, device);
@@ -69,6 +76,6 @@ export function createServices(
     reference: createReferenceService(sqlite),
     receipts: createReceiptService(sqlite, settings),
     appInfo,
-    outboxPending: () => must(outboxPending.get(), 'the count of pending outbox documents'),
+    outboxPending: () => must(outboxPending.get({ registerId: device.identity().registerId }), 'the count of pending outbox documents'),
   };
 }

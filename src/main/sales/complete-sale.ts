@@ -130,11 +130,8 @@ export function createSaleCompleter(deps: {
     if (!/^[A-Za-z0-9-]{8,64}$/.test(completionKey)) {
       throw new DomainError('VALIDATION', 'completion key must be 8-64 letters, digits or dashes', 'completionKey');
     }
-    const done = s.byKey.get(completionKey);
-    if (done) return { ...done, replayed: true };
-
     return writes.mutate(actor, (w): CompletedSale => {
-      // Checked again inside the transaction: a parallel call with the same key may have just finished.
+      // A retry (double click, lost answer) finds the sale its key already made.
       const again = s.byKey.get(completionKey);
       if (again) return { ...again, replayed: true };
 

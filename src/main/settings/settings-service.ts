@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
-import { StoreSettingsPatchSchema } from '../../shared/ipc/contract';
+import { StoreSettingsSchema } from '../../shared/ipc/contract';
 import type { StoreSettings } from '../../shared/ipc/dto';
 import type { DeviceService } from '../device/device-identity';
 import type { Clock } from '../db/clock';
@@ -22,9 +22,6 @@ export const DEFAULT_STORE_SETTINGS: Omit<StoreSettings, 'registerCode'> = {
   thermalPrinterPort: 9100,
   receiptColumns: 42,
 };
-
-/** Every field required: the patch is merged over the current settings first. */
-const StoreSettingsSchema = StoreSettingsPatchSchema.required();
 
 const KEY = 'store';
 

@@ -1,5 +1,6 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { DomainError } from '../../shared/errors';
+import { NewPinSchema } from '../../shared/pin';
 
 /**
  * PINs and passwords are stored as scrypt hashes: `scrypt$N$r$p$salt$hash`
@@ -36,15 +37,8 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
   return timingSafeEqual(key, expected);
 }
 
-const TRIVIAL_PINS = new Set(['1234', '12345', '123456', '4321', '1111', '0000']);
-
-/** Checks a new PIN: 4-8 digits, not all one digit, not a straight run. */
+/** Checks a new PIN against the shared rule (4-8 digits, not easy to guess); the renderer's forms use the same schema. */
 export function validateNewPin(pin: string): void {
-  if (!/^\d{4,8}$/.test(pin)) throw new DomainError('VALIDATION', 'PIN must be 4 to 8 digits', 'pin');
-  const digits = [...pin].map(Number);
-  const allSame = digits.every((d) => d === digits[0]);
-  const run = (step: number) => digits.every((d, i) => i === 0 || d === (digits[i - 1]! + step + 10) % 10);
-  if (allSame || run(1) || run(-1) || TRIVIAL_PINS.has(pin)) {
-    throw new DomainError('VALIDATION', 'PIN is too easy to guess (repeated or sequential digits)', 'pin');
-  }
+  const parsed = NewPinSchema.safeParse(pin);
+  if (!parsed.success) throw new DomainError('VALIDATION', parsed.error.issues[0]!.message, 'pin');
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 import { newGlobalId } from '../../shared/ids';
+import { NewStaffSchema } from '../../shared/ipc/contract';
 import type { StaffSummary } from '../../shared/ipc/dto';
 import { STAFF_ROLE_NAMES, type StaffRoleName } from '../../shared/roles';
 import { isoNow, type Clock } from '../db/clock';
@@ -39,8 +40,6 @@ interface Row {
   active: number;
 }
 
-const USERNAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
-
 export function createStaffService(sqlite: Database.Database, clock: Clock, writes: WritePath) {
   const byId = sqlite.prepare<[userId: number], Row>(`SELECT * FROM staff_users WHERE id = ?`);
   const byUsername = sqlite.prepare<[username: string], Row>(`SELECT * FROM staff_users WHERE username = ?`);
@@ -75,7 +74,7 @@ export function createStaffService(sqlite: Database.Database, clock: Clock, writ
   return {
     async create(input: NewStaffUser, actorId: number | null): Promise<StaffUserRow> {
       const username = input.username.trim().toLowerCase();
-      if (!USERNAME.test(username)) {
+      if (!NewStaffSchema.shape.username.safeParse(username).success) {
         throw new DomainError(
           'VALIDATION',
           'username must be 2-32 characters: lowercase letters, digits, dot, dash or underscore',

@@ -55,9 +55,12 @@ export function createWritePath(sqlite: Database.Database, clock: Clock, device:
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
+  // Built once: better-sqlite3 makes a new wrapper for every transaction() call.
+  const inTransaction = sqlite.transaction((body: () => unknown) => body());
+
   return {
-    mutate(actor, work) {
-      return sqlite.transaction(() => {
+    mutate<T>(actor: Actor | null, work: (w: WriteContext) => T): T {
+      return inTransaction(() => {
         const now = isoNow(clock);
         const context: WriteContext = {
           now,
@@ -83,7 +86,7 @@ export function createWritePath(sqlite: Database.Database, clock: Clock, device:
           },
         };
         return work(context);
-      })();
+      }) as T;
     },
   };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `ix_facturas_register_id_estado` ON `tblfacturas` (`register_id`,`ID_estado`);
