@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newGlobalId } from '../../shared/ids';
 import { tempDb, type TempDb } from '../../../test/db';
+import { createServices } from '../services';
 import { createWriteStack } from '.';
 
 let t: TempDb;
@@ -43,6 +44,15 @@ describe('the one write path', () => {
     writes.mutate(null, (w) => w.emit('staff.changed', staffDoc()));
     expect(t.db.sqlite.prepare(`SELECT seq FROM sync_outbox ORDER BY seq`).pluck().all()).toEqual([1, 2]);
     expect(one(`SELECT COUNT(*) FROM audit_log WHERE action = 'x'`)).toBe(0);
+  });
+
+  it('counts as pending everything after the newest acknowledged document', () => {
+    const services = createServices(t.db, { version: 't', shell: 'web' });
+    expect(services.outboxPending()).toBe(0);
+    for (let i = 0; i < 5; i++) services.writes.mutate(null, (w) => w.emit('staff.changed', staffDoc()));
+    expect(services.outboxPending()).toBe(5);
+    t.db.sqlite.prepare(`UPDATE sync_outbox SET acked_at = 'now' WHERE seq <= 3`).run();
+    expect(services.outboxPending()).toBe(2);
   });
 
   it('keeps documents immutable once written; only the push bookkeeping changes', () => {
