@@ -11,6 +11,9 @@ import type { Cart, CustomerSummary, ParkedSale, ProductHit, Receipt, SaleSummar
 import { isKnownCurrency } from '../money';
 import { cleanText } from '../text';
 import { PAYMENT_METHODS } from '../payment-methods';
+import { NewPinSchema, PinSchema } from '../pin';
+
+export { NewPinSchema, PinSchema };
 
 /** Who may call a channel: anyone at the login screen, or a signed-in role. */
 export type Access = 'public' | 'cashier' | 'manager' | 'admin';
@@ -27,10 +30,6 @@ const channel = <O>() => <I extends z.ZodType>(input: I, access: Access): Channe
 
 /** Channels that take no input accept nothing but an empty object or nothing. */
 const NoInput = z.object({}).strict().optional();
-
-export const PinSchema = z
-  .string()
-  .regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits');
 
 const Id = z.number().int().positive();
 /** The open sale a call is about, as the screen knows it; null before the sale has a line. */
@@ -57,6 +56,10 @@ export const TenderSchema = z
   })
   .strict();
 
+/** A phone number needs its type (mobile, home...); either may be left out when there is no phone. */
+export const phoneHasType = (c: { phone?: string | null | undefined; phoneTypeCode?: string | null | undefined }): boolean => !c.phone?.trim() || Boolean(c.phoneTypeCode);
+export const PHONE_TYPE_MESSAGE = 'choose the phone type';
+
 export const NewCustomerSchema = z
   .object({
     documentTypeCode: z.string().min(1).max(20),
@@ -72,7 +75,8 @@ export const NewCustomerSchema = z
     /** Save even though another customer has this email (a family sharing one); refused otherwise. */
     allowDuplicateEmail: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine(phoneHasType, { path: ['phoneTypeCode'], message: PHONE_TYPE_MESSAGE });
 
 export const NewAddressSchema = z
   .object({
@@ -84,7 +88,12 @@ export const NewAddressSchema = z
   })
   .strict();
 
-export const StoreSettingsPatchSchema = z
+/** A receipt's header and footer: at most this many lines of at most this many characters (the narrowest printer's width). */
+export const RECEIPT_MAX_LINES = 6;
+export const RECEIPT_LINE_MAX = 48;
+
+/** Every store setting; a patch is any part of it. */
+export const StoreSettingsSchema = z
   .object({
     storeName: CleanString().min(1, 'store name is required').max(80),
     registerCode: z.string().regex(/^[A-Z0-9]{2,6}$/, 'register code: 2-6 capital letters or digits'),
@@ -95,14 +104,15 @@ export const StoreSettingsPatchSchema = z
     stockPolicy: z.enum(['warn', 'block']),
     discountApprovalBp: z.number().int().min(0).max(10_000),
     cashRoundingIncrement: z.number().int().min(0).max(1_000_000),
-    receiptHeader: z.array(CleanString().max(48)).max(6),
-    receiptFooter: z.array(CleanString().max(48)).max(6),
+    receiptHeader: z.array(CleanString().max(RECEIPT_LINE_MAX)).max(RECEIPT_MAX_LINES),
+    receiptFooter: z.array(CleanString().max(RECEIPT_LINE_MAX)).max(RECEIPT_MAX_LINES),
     thermalPrinterHost: z.union([z.ipv4(), z.hostname()]).nullable(),
     thermalPrinterPort: z.number().int().min(1).max(65535),
     receiptColumns: z.union([z.literal(32), z.literal(42), z.literal(48)]),
   })
-  .strict()
-  .partial();
+  .strict();
+
+export const StoreSettingsPatchSchema = StoreSettingsSchema.partial();
 
 export const TaxRateSchema = z
   .object({
@@ -117,7 +127,7 @@ export const NewStaffSchema = z
   .object({
     username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'username: 2-32 lowercase letters, digits, dot, dash or underscore'),
     displayName: CleanString().min(1, 'name is required').max(60),
-    pin: PinSchema,
+    pin: NewPinSchema,
   })
   .strict();
 

@@ -1,13 +1,21 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import type { ErrorInfo } from '../../../shared/errors';
+import { NewStaffSchema } from '../../../shared/ipc/contract';
+import { PIN_MAX } from '../../../shared/pin';
+import { setServerIssues } from '../../lib/form-errors';
 import { useSession } from '../../stores/stores-context';
 import { ErrorNote, Field } from '../sell/FormBits';
-import { PIN_MAX } from './PinPad';
-import { PIN_PATTERN, pinDigits, USERNAME_PATTERN } from './staff-rules';
+import { pinDigits, staffFieldText, type StaffFormField } from './staff-form';
 
-type BootstrapField = 'displayName' | 'username' | 'pin' | 'pinConfirm';
-type Values = Record<BootstrapField, string>;
+/** The contract's new-staff rules, and the PIN typed twice alike. */
+const BootstrapSchema = NewStaffSchema.extend({ pinConfirm: z.string() }).refine((v) => v.pinConfirm === v.pin, { path: ['pinConfirm'], message: 'the two PINs differ' });
+type BootstrapInput = z.input<typeof BootstrapSchema>;
+type BootstrapOutput = z.output<typeof BootstrapSchema>;
+const FIELDS = ['displayName', 'username', 'pin', 'pinConfirm'] as const satisfies readonly StaffFormField[];
 
 /**
  * A new store has nobody to sign in as: its first administrator is created
@@ -16,67 +24,50 @@ type Values = Record<BootstrapField, string>;
 export function BootstrapForm({ onRefused }: { onRefused: () => void }) {
   const { t } = useTranslation();
   const bootstrapAdmin = useSession((s) => s.bootstrapAdmin);
-  const [values, setValues] = useState<Values>({ displayName: '', username: '', pin: '', pinConfirm: '' });
-  const [errors, setErrors] = useState<Partial<Record<BootstrapField, string>>>({});
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
-  const first = useRef<HTMLInputElement>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    clearErrors,
+    setFocus,
+    formState: { errors, isSubmitting },
+  } = useForm<BootstrapInput, unknown, BootstrapOutput>({
+    resolver: zodResolver(BootstrapSchema),
+    defaultValues: { displayName: '', username: '', pin: '', pinConfirm: '' },
+    // Typing clears a field's problem; the form is judged again when sent.
+    reValidateMode: 'onSubmit',
+  });
 
   useEffect(() => {
-    first.current?.focus();
-  }, []);
+    setFocus('displayName');
+  }, [setFocus]);
 
-  const set = (field: BootstrapField, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
+  const submit = handleSubmit(
+    async ({ displayName, username, pin }) => {
+      setFailure(null);
+      const error = await bootstrapAdmin({ displayName, username, pin });
+      // On success the shell replaces this screen.
+      if (!error) return;
+      if ((error.code === 'VALIDATION' || error.code === 'CONFLICT') && setServerIssues(error, FIELDS, setError).length > 0) return;
+      // Main refuses once the store has any staff (someone set it up meanwhile).
+      if (error.code === 'FORBIDDEN') onRefused();
+      else setFailure(error);
+    },
+    () => setFailure(null),
+  );
 
-  /** Main's answer, at the field it names. The PIN's format is checked here first, so a PIN main refuses is a weak one. */
-  const serverError = (error: ErrorInfo): boolean => {
-    const field = error.field ?? '';
-    if (error.code === 'CONFLICT' && field === 'username') setErrors({ username: t('login.bootstrap.errors.usernameTaken') });
-    else if (error.code !== 'VALIDATION') return false;
-    else if (field === 'pin') setErrors({ pin: t('login.bootstrap.errors.pinWeak') });
-    else if (field === 'username') setErrors({ username: t('login.bootstrap.errors.username') });
-    else if (field === 'displayName') setErrors({ displayName: t('login.bootstrap.errors.name') });
-    else return false;
-    return true;
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
-    const displayName = values.displayName.trim();
-    const username = values.username.trim().toLowerCase();
-    const next: Partial<Record<BootstrapField, string>> = {};
-    if (!displayName || displayName.length > 60) next.displayName = t('login.bootstrap.errors.name');
-    if (!USERNAME_PATTERN.test(username)) next.username = t('login.bootstrap.errors.username');
-    if (!PIN_PATTERN.test(values.pin)) next.pin = t('login.bootstrap.errors.pin');
-    else if (values.pinConfirm !== values.pin) next.pinConfirm = t('login.bootstrap.errors.pinMismatch');
-    setErrors(next);
-    setFailure(null);
-    if (Object.keys(next).length > 0) return;
-
-    setSaving(true);
-    const error = await bootstrapAdmin({ displayName, username, pin: values.pin });
-    // On success the shell replaces this screen.
-    if (!error) return;
-    setSaving(false);
-    if (serverError(error)) return;
-    // Main refuses once the store has any staff (someone set it up meanwhile).
-    if (error.code === 'FORBIDDEN') onRefused();
-    else setFailure(error);
-  };
-
-  const input = (field: BootstrapField, label: string, props: { hint?: string; secret?: boolean; maxLength?: number }) => {
+  const input = (field: StaffFormField, label: string, props: { hint?: string; secret?: boolean; maxLength?: number }) => {
     const id = `bootstrap-${field}`;
     const testId = field === 'displayName' ? 'bootstrap-name' : field === 'pinConfirm' ? 'bootstrap-pin-confirm' : id;
     const hintId = props.hint ? `${id}-hint` : undefined;
+    const error = staffFieldText(t, field, errors[field]);
+    const registered = register(field, { onChange: () => clearErrors(field) });
     return (
-      <Field label={label} htmlFor={id} error={errors[field]} errorTestId={`bootstrap-error-${field}`}>
+      <Field label={label} htmlFor={id} error={error} errorTestId={`bootstrap-error-${field}`}>
         <input
+          {...registered}
           id={id}
-          ref={field === 'displayName' ? first : undefined}
           className={props.secret ? 'input input--pin' : 'input'}
           data-testid={testId}
           type={props.secret ? 'password' : 'text'}
@@ -85,10 +76,12 @@ export function BootstrapForm({ onRefused }: { onRefused: () => void }) {
           autoCapitalize="off"
           spellCheck={false}
           maxLength={props.maxLength ?? 60}
-          value={values[field]}
-          aria-invalid={Boolean(errors[field])}
-          aria-describedby={[hintId, errors[field] ? `${id}-error` : undefined].filter(Boolean).join(' ') || undefined}
-          onChange={(event) => set(field, props.secret ? pinDigits(event.target.value) : event.target.value)}
+          aria-invalid={Boolean(error)}
+          aria-describedby={[hintId, error ? `${id}-error` : undefined].filter(Boolean).join(' ') || undefined}
+          onChange={(event) => {
+            if (props.secret) event.target.value = pinDigits(event.target.value);
+            return registered.onChange(event);
+          }}
         />
         {props.hint && (
           <p className="form__hint" id={hintId}>
@@ -114,8 +107,8 @@ export function BootstrapForm({ onRefused }: { onRefused: () => void }) {
         </div>
         <ErrorNote error={failure} testId="bootstrap-error" />
         <div className="form__actions">
-          <button type="submit" className="button button--primary button--huge" data-testid="bootstrap-submit" disabled={saving}>
-            {saving ? t('login.bootstrap.creating') : t('login.bootstrap.submit')}
+          <button type="submit" className="button button--primary button--huge" data-testid="bootstrap-submit" disabled={isSubmitting}>
+            {isSubmitting ? t('login.bootstrap.creating') : t('login.bootstrap.submit')}
           </button>
         </div>
       </form>

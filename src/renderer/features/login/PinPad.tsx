@@ -1,15 +1,12 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffSummary } from '../../../shared/ipc/dto';
+import { PIN_MAX, PIN_MIN } from '../../../shared/pin';
 import { Kbd } from '../../components/Kbd';
 import { errorMessage } from '../../i18n/error-message';
 import { useLocale } from '../../lib/use-locale';
 import { useSession } from '../../stores/stores-context';
 import { PinDots } from './PinDots';
-
-/** Same bounds as the contract's PinSchema. */
-export const PIN_MIN = 4;
-export const PIN_MAX = 8;
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 

@@ -1,6 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import type { ErrorInfo } from '../../../shared/errors';
+import { NewAddressSchema } from '../../../shared/ipc/contract';
 import type { AddressDto } from '../../../shared/ipc/dto-customers';
 import { useMoney } from '../../lib/use-money';
 import { useCustomers, useSell } from '../../stores/stores-context';
@@ -114,53 +118,80 @@ export function CustomerDetailView({ id, onBack, onDone }: { id: number; onBack:
   );
 }
 
+const ADDRESS_FIELDS = ['kind', 'address', 'zipCode', 'countryCode'] as const;
+type AddressField = (typeof ADDRESS_FIELDS)[number];
+type AddressValues = { kind: AddressDto['kind']; address: string; zipCode: string; countryCode: string };
+
+/** The contract's NewAddressSchema over the form's fields (the customer is the one shown); a blank zip code is left out. */
+const A = NewAddressSchema.shape;
+const AddressFormSchema = z.object({
+  kind: A.kind,
+  address: A.address,
+  zipCode: z
+    .string()
+    .trim()
+    .transform((zip): string | null | undefined => zip || null)
+    .pipe(A.zipCode),
+  countryCode: A.countryCode,
+});
+
 function AddressForm({ customerId, onAdded, onCancel }: { customerId: number; onAdded: (address: AddressDto) => void; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
   const addAddress = useCustomers((s) => s.addAddress);
   const fieldErrorText = useFieldErrorText();
-  const [kind, setKind] = useState<AddressDto['kind']>('billing');
-  const [address, setAddress] = useState('');
-  const [zipCode, setZipCode] = useState('');
-  const [countryCode, setCountryCode] = useState(DEFAULT_COUNTRY);
-  const [errors, setErrors] = useState<{ address?: string; zipCode?: string; countryCode?: string }>({});
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
+  const {
+    register,
+    control,
+    setValue,
+    handleSubmit,
+    setError,
+    clearErrors,
+    formState: { errors, isSubmitting: saving },
+  } = useForm<AddressValues, unknown, z.output<typeof AddressFormSchema>>({
+    resolver: zodResolver(AddressFormSchema),
+    defaultValues: { kind: 'billing', address: '', zipCode: '', countryCode: DEFAULT_COUNTRY },
+    reValidateMode: 'onSubmit',
+  });
+  const countryCode = useWatch({ control, name: 'countryCode' });
+  const field = (name: AddressField) => register(name, { onChange: () => clearErrors(name) });
+  const errorOf = (name: AddressField): string | undefined => {
+    const error = errors[name];
+    if (!error) return undefined;
+    return error.type === 'server' ? error.message : fieldErrorText(name, { code: 'VALIDATION', message: error.message ?? '' });
+  };
 
   // A form inside the dialog's view, not nested in another <form>: submit by button or Enter.
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (saving) return;
-    if (address.trim().length < 5) {
-      setErrors({ address: t('sell.customer.errors.address') });
-      return;
-    }
-    setSaving(true);
-    setFailure(null);
-    const result = await addAddress({ customerId, kind, address: address.trim(), zipCode: zipCode.trim() || null, countryCode });
-    setSaving(false);
-    if (result.ok) {
-      onAdded(result.value);
-      return;
-    }
-    const field = result.error.field;
-    if (result.error.code === 'VALIDATION' && (field === 'address' || field === 'zipCode' || field === 'countryCode')) setErrors({ [field]: fieldErrorText(field, result.error) });
-    else setFailure(result.error);
-  };
+  const submit = handleSubmit(
+    async (values) => {
+      setFailure(null);
+      const result = await addAddress({ customerId, ...values });
+      if (result.ok) {
+        onAdded(result.value);
+        return;
+      }
+      const { error } = result;
+      const named = error.code === 'VALIDATION' ? (error.issues ?? [{ field: error.field ?? '', message: error.message }]).filter((i): i is { field: AddressField; message: string } => (ADDRESS_FIELDS as readonly string[]).includes(i.field)) : [];
+      for (const issue of named) setError(issue.field, { type: 'server', message: fieldErrorText(issue.field, error) });
+      if (named.length === 0) setFailure(error);
+    },
+    () => setFailure(null),
+  );
 
   return (
     <form className="form address-form" data-testid="address-form" onSubmit={(event) => void submit(event)} noValidate>
       <div className="form__grid">
         <Field label={t('sell.customer.addressKind')} htmlFor="address-kind">
-          <select id="address-kind" className="input" data-testid="address-kind" value={kind} onChange={(event) => setKind(event.target.value === 'shipping' ? 'shipping' : 'billing')}>
+          <select {...field('kind')} id="address-kind" className="input" data-testid="address-kind">
             <option value="billing">{t('sell.customer.billing')}</option>
             <option value="shipping">{t('sell.customer.shipping')}</option>
           </select>
         </Field>
-        <Field label={t('sell.customer.address')} htmlFor="address-text" error={errors.address} errorTestId="address-error-address">
-          <input id="address-text" className="input" data-testid="address-text" data-autofocus autoComplete="off" maxLength={200} value={address} onChange={(event) => setAddress(event.target.value)} />
+        <Field label={t('sell.customer.address')} htmlFor="address-text" error={errorOf('address')} errorTestId="address-error-address">
+          <input {...field('address')} id="address-text" className="input" data-testid="address-text" data-autofocus autoComplete="off" maxLength={200} aria-invalid={Boolean(errors.address)} />
         </Field>
-        <Field label={t('sell.customer.zipCode')} htmlFor="address-zip" error={errors.zipCode} errorTestId="address-error-zipCode">
-          <input id="address-zip" className="input" data-testid="address-zip" autoComplete="off" maxLength={10} value={zipCode} onChange={(event) => setZipCode(event.target.value)} />
+        <Field label={t('sell.customer.zipCode')} htmlFor="address-zip" error={errorOf('zipCode')} errorTestId="address-error-zipCode">
+          <input {...field('zipCode')} id="address-zip" className="input" data-testid="address-zip" autoComplete="off" maxLength={10} aria-invalid={Boolean(errors.zipCode)} />
         </Field>
         <CountrySelect
           id="address-country"
@@ -168,9 +199,12 @@ function AddressForm({ customerId, onAdded, onCancel }: { customerId: number; on
           errorTestId="address-error-countryCode"
           label={t('sell.customer.fields.country')}
           value={countryCode}
-          error={errors.countryCode}
+          error={errorOf('countryCode')}
           english={i18n.resolvedLanguage === 'en'}
-          onChange={setCountryCode}
+          onChange={(code) => {
+            setValue('countryCode', code);
+            clearErrors('countryCode');
+          }}
         />
       </div>
       <ErrorNote error={failure} testId="address-error" />

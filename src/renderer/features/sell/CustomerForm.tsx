@@ -1,8 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import type { ErrorInfo } from '../../../shared/errors';
+import { NewCustomerSchema, PHONE_TYPE_MESSAGE, phoneHasType } from '../../../shared/ipc/contract';
 import { useCustomers, useSell } from '../../stores/stores-context';
-import type { NewCustomer } from './customer-store';
 import { ErrorNote, Field } from './FormBits';
 
 export const DEFAULT_COUNTRY = 'CO';
@@ -46,6 +49,32 @@ export function useFieldErrorText() {
   };
 }
 
+/** Blank optional text is left out (null), as the contract allows; anything typed is judged by its rule. */
+const optional = <S extends z.ZodType<unknown, string | null | undefined>>(schema: S) =>
+  z
+    .string()
+    .trim()
+    .transform((text): string | null | undefined => text || null)
+    .pipe(schema);
+
+/** The contract's NewCustomerSchema over the form's text fields: its rules, every field's problem at once. */
+const C = NewCustomerSchema.shape;
+const CustomerFormSchema = z
+  .object({
+    documentTypeCode: C.documentTypeCode,
+    document: C.document,
+    firstName: C.firstName,
+    middleName: optional(C.middleName),
+    lastName: C.lastName,
+    secondLastName: optional(C.secondLastName),
+    email: optional(C.email),
+    phoneTypeCode: optional(C.phoneTypeCode),
+    phone: optional(C.phone),
+    countryCode: C.countryCode,
+  })
+  .refine(phoneHasType, { path: ['phoneTypeCode'], message: PHONE_TYPE_MESSAGE });
+type CustomerFormOutput = z.output<typeof CustomerFormSchema>;
+
 /** Register a customer at the till; on success they are attached to the sale. */
 export function CustomerForm({ onCreated, onBack }: { onCreated: (id: number) => void; onBack: () => void }) {
   const { t, i18n } = useTranslation();
@@ -54,82 +83,84 @@ export function CustomerForm({ onCreated, onBack }: { onCreated: (id: number) =>
   const create = useCustomers((s) => s.create);
   const setCustomer = useSell((s) => s.setCustomer);
   const fieldErrorText = useFieldErrorText();
-  const [values, setValues] = useState<Values>(() => ({
-    documentTypeCode: '',
-    document: '',
-    firstName: '',
-    middleName: '',
-    lastName: '',
-    secondLastName: '',
-    email: '',
-    phoneTypeCode: '',
-    phone: '',
-    countryCode: DEFAULT_COUNTRY,
-  }));
-  const [errors, setErrors] = useState<Partial<Record<CustomerField, string>>>({});
+  const {
+    register,
+    control,
+    setValue,
+    getValues,
+    handleSubmit,
+    setError,
+    clearErrors,
+    formState: { errors, isSubmitting: saving },
+  } = useForm<Values, unknown, CustomerFormOutput>({
+    resolver: zodResolver(CustomerFormSchema),
+    defaultValues: {
+      documentTypeCode: '',
+      document: '',
+      firstName: '',
+      middleName: '',
+      lastName: '',
+      secondLastName: '',
+      email: '',
+      phoneTypeCode: '',
+      phone: '',
+      countryCode: DEFAULT_COUNTRY,
+    },
+    reValidateMode: 'onSubmit',
+  });
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
   /** Another customer has this email: the cashier saw the warning and may save anyway (a family sharing one). */
   const [emailTakenBy, setEmailTakenBy] = useState<string | null>(null);
   const english = i18n.resolvedLanguage === 'en';
-  const documentType = values.documentTypeCode || lists?.documentTypes[0]?.code || '';
+  const firstDocumentType = lists?.documentTypes[0]?.code;
+  const [documentTypeCode, phoneTypeCode, countryCode] = useWatch({ control, name: ['documentTypeCode', 'phoneTypeCode', 'countryCode'] });
 
-  const set = (field: CustomerField, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
+  // The document type starts as the first one main lists.
+  useEffect(() => {
+    if (firstDocumentType && !getValues('documentTypeCode')) setValue('documentTypeCode', firstDocumentType);
+  }, [firstDocumentType, getValues, setValue]);
+
+  const changed = (field: CustomerField) => {
+    clearErrors(field);
     if (field === 'email') setEmailTakenBy(null);
   };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
-    const missing: Partial<Record<CustomerField, string>> = {};
-    if (!documentType) missing.documentTypeCode = t('sell.customer.errors.documentTypeCode');
-    if (!values.document.trim()) missing.document = t('sell.customer.errors.document');
-    if (!values.firstName.trim()) missing.firstName = t('sell.customer.errors.firstName');
-    if (!values.lastName.trim()) missing.lastName = t('sell.customer.errors.lastName');
-    if (values.phone.trim() && !values.phoneTypeCode) missing.phoneTypeCode = t('sell.customer.errors.phoneTypeCode');
-    setErrors(missing);
-    if (Object.keys(missing).length > 0) return;
-
-    const optional = (value: string) => (value.trim() ? value.trim() : null);
-    const input: NewCustomer = {
-      documentTypeCode: documentType,
-      document: values.document.trim(),
-      firstName: values.firstName.trim(),
-      middleName: optional(values.middleName),
-      lastName: values.lastName.trim(),
-      secondLastName: optional(values.secondLastName),
-      email: optional(values.email),
-      phoneTypeCode: optional(values.phoneTypeCode),
-      phone: optional(values.phone),
-      countryCode: values.countryCode,
-      ...(emailTakenBy !== null ? { allowDuplicateEmail: true } : {}),
-    };
-    setSaving(true);
-    setFailure(null);
-    const result = await create(input);
-    if (!result.ok) {
-      setSaving(false);
-      const { error } = result;
-      const field = error.field ?? '';
-      if (error.code === 'CONFLICT' && field === 'email') setEmailTakenBy(String(error.details?.name ?? ''));
-      // Every field main found at fault at once, not one per submit.
-      const named = (error.issues ?? [{ field, message: error.message }]).filter((i) => isField(i.field));
-      if (named.length > 0 && (error.code === 'VALIDATION' || error.code === 'CONFLICT')) {
-        setErrors(Object.fromEntries(named.map((i) => [i.field, fieldErrorText(i.field, error)])));
-      } else setFailure(error);
-      return;
-    }
-    const attached = await setCustomer(result.value.id);
-    setSaving(false);
-    if (attached.status === 'failed') setFailure(attached.error);
-    onCreated(result.value.id);
+  const set = (field: CustomerField, value: string) => {
+    setValue(field, value);
+    changed(field);
+  };
+  /** A field's problem: main's, worded when it came; the schema's, by field. */
+  const errorOf = (field: CustomerField): string | undefined => {
+    const error = errors[field];
+    if (!error) return undefined;
+    return error.type === 'server' ? error.message : fieldErrorText(field, { code: 'VALIDATION', message: error.message ?? '' });
   };
 
+  const submit = handleSubmit(
+    async (values) => {
+      setFailure(null);
+      const result = await create({ ...values, ...(emailTakenBy !== null ? { allowDuplicateEmail: true } : {}) });
+      if (!result.ok) {
+        const { error } = result;
+        const field = error.field ?? '';
+        if (error.code === 'CONFLICT' && field === 'email') setEmailTakenBy(String(error.details?.name ?? ''));
+        // Every field main found at fault at once, not one per submit.
+        const named = (error.issues ?? [{ field, message: error.message }]).filter((i) => isField(i.field));
+        if (named.length > 0 && (error.code === 'VALIDATION' || error.code === 'CONFLICT')) {
+          for (const issue of named) setError(issue.field as CustomerField, { type: 'server', message: fieldErrorText(issue.field, error) });
+        } else setFailure(error);
+        return;
+      }
+      const attached = await setCustomer(result.value.id);
+      if (attached.status === 'failed') setFailure(attached.error);
+      onCreated(result.value.id);
+    },
+    () => setFailure(null),
+  );
+
   const text = (field: CustomerField, label: string, props: { type?: string; inputMode?: 'email' | 'tel' | 'text'; maxLength?: number; autoFocus?: boolean } = {}) => (
-    <Field label={label} htmlFor={`customer-${field}`} error={errors[field]} errorTestId={`customer-error-${field}`}>
+    <Field label={label} htmlFor={`customer-${field}`} error={errorOf(field)} errorTestId={`customer-error-${field}`}>
       <input
+        {...register(field, { onChange: () => changed(field) })}
         id={`customer-${field}`}
         className="input"
         data-testid={`customer-field-${field}`}
@@ -138,9 +169,7 @@ export function CustomerForm({ onCreated, onBack }: { onCreated: (id: number) =>
         inputMode={props.inputMode}
         autoComplete="off"
         maxLength={props.maxLength ?? 60}
-        value={values[field]}
         aria-invalid={Boolean(errors[field])}
-        onChange={(event) => set(field, event.target.value)}
       />
     </Field>
   );
@@ -149,8 +178,8 @@ export function CustomerForm({ onCreated, onBack }: { onCreated: (id: number) =>
     <form className="form customer-form" onSubmit={(event) => void submit(event)} noValidate data-testid="customer-form">
       <ErrorNote error={listsError} testId="customer-lists-error" />
       <div className="form__grid">
-        <Field label={t('sell.customer.fields.documentType')} htmlFor="customer-documentTypeCode" error={errors.documentTypeCode} errorTestId="customer-error-documentTypeCode">
-          <select id="customer-documentTypeCode" className="input" data-testid="customer-field-documentTypeCode" value={documentType} onChange={(event) => set('documentTypeCode', event.target.value)}>
+        <Field label={t('sell.customer.fields.documentType')} htmlFor="customer-documentTypeCode" error={errorOf('documentTypeCode')} errorTestId="customer-error-documentTypeCode">
+          <select id="customer-documentTypeCode" className="input" data-testid="customer-field-documentTypeCode" value={documentTypeCode} onChange={(event) => set('documentTypeCode', event.target.value)}>
             {(lists?.documentTypes ?? []).map((d) => (
               <option key={d.code} value={d.code}>
                 {d.name}
@@ -164,8 +193,8 @@ export function CustomerForm({ onCreated, onBack }: { onCreated: (id: number) =>
         {text('lastName', t('sell.customer.fields.lastName'))}
         {text('secondLastName', t('sell.customer.fields.secondLastName'))}
         {text('email', t('sell.customer.fields.email'), { type: 'email', inputMode: 'email', maxLength: 120 })}
-        <Field label={t('sell.customer.fields.phoneType')} htmlFor="customer-phoneTypeCode" error={errors.phoneTypeCode} errorTestId="customer-error-phoneTypeCode">
-          <select id="customer-phoneTypeCode" className="input" data-testid="customer-field-phoneTypeCode" value={values.phoneTypeCode} onChange={(event) => set('phoneTypeCode', event.target.value)}>
+        <Field label={t('sell.customer.fields.phoneType')} htmlFor="customer-phoneTypeCode" error={errorOf('phoneTypeCode')} errorTestId="customer-error-phoneTypeCode">
+          <select id="customer-phoneTypeCode" className="input" data-testid="customer-field-phoneTypeCode" value={phoneTypeCode} onChange={(event) => set('phoneTypeCode', event.target.value)}>
             <option value="">{t('sell.customer.fields.noPhoneType')}</option>
             {(lists?.phoneTypes ?? []).map((p) => (
               <option key={p.code} value={p.code}>
@@ -175,7 +204,7 @@ export function CustomerForm({ onCreated, onBack }: { onCreated: (id: number) =>
           </select>
         </Field>
         {text('phone', t('sell.customer.fields.phone'), { type: 'tel', inputMode: 'tel', maxLength: 20 })}
-        <CountrySelect id="customer-countryCode" testId="customer-field-countryCode" errorTestId="customer-error-countryCode" label={t('sell.customer.fields.country')} value={values.countryCode} error={errors.countryCode} english={english} onChange={(code) => set('countryCode', code)} />
+        <CountrySelect id="customer-countryCode" testId="customer-field-countryCode" errorTestId="customer-error-countryCode" label={t('sell.customer.fields.country')} value={countryCode} error={errorOf('countryCode')} english={english} onChange={(code) => set('countryCode', code)} />
       </div>
       <ErrorNote error={failure} testId="customer-create-error" />
       <div className="form__actions">

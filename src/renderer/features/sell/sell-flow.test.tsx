@@ -526,7 +526,7 @@ describe('park, customers, history', () => {
     expect(screen.queryByTestId('parked-dialog')).toBeNull();
   });
 
-  it('finds and attaches a customer, or creates one showing the field the server refused', async () => {
+  it('finds and attaches a customer, or creates one: the contract\'s rules in the form, main\'s refusal at its field', async () => {
     const { calls } = await openSell();
     expect(screen.getByTestId('customer-name').textContent).toBe('Consumidor final');
     await act(async () => {
@@ -554,22 +554,88 @@ describe('park, customers, history', () => {
     const form = await within(again).findByTestId('customer-form');
     await waitFor(() => expect(within(form).getByTestId('customer-field-countryCode')).toHaveProperty('value', 'CO'));
     expect(within(form).getByRole('option', { name: 'Estados Unidos' })).toBeTruthy();
-    fireEvent.change(within(form).getByTestId('customer-field-document'), { target: { value: '1020304050' } });
-    fireEvent.change(within(form).getByTestId('customer-field-firstName'), { target: { value: 'Laura' } });
-    fireEvent.change(within(form).getByTestId('customer-field-lastName'), { target: { value: 'Gil' } });
-    fireEvent.change(within(form).getByTestId('customer-field-email'), { target: { value: 'laura@' } });
-    await act(async () => {
-      fireEvent.click(within(form).getByTestId('customer-create'));
-    });
-    expect((await within(form).findByTestId('customer-error-email')).textContent).toBe('El correo electrónico no es válido.');
+    const field = (name: string, value: string) => fireEvent.change(within(form).getByTestId(`customer-field-${name}`), { target: { value } });
+    const create = async () => {
+      await act(async () => {
+        fireEvent.click(within(form).getByTestId('customer-create'));
+      });
+    };
+    // The contract's NewCustomerSchema, in the form: every field's problem at once, nothing sent.
+    field('document', '1020304050');
+    field('lastName', 'Gil');
+    field('email', 'laura@');
+    field('phone', '300 123 4567');
+    await create();
+    expect(within(form).getByTestId('customer-error-firstName').textContent).toBe('Escriba el nombre.');
+    expect(within(form).getByTestId('customer-error-email').textContent).toBe('El correo electrónico no es válido.');
+    expect(within(form).getByTestId('customer-error-phoneTypeCode').textContent).toBe('Elija el tipo de teléfono.');
+    expect(within(form).queryByTestId('customer-error-document')).toBeNull();
+    expect(callsOf(calls, 'customers.create')).toEqual([]);
 
-    fireEvent.change(within(form).getByTestId('customer-field-email'), { target: { value: 'laura@example.com' } });
+    // Carlos already has this document: only main knows, and names the field.
+    field('document', '80123456');
+    field('firstName', 'Laura');
+    field('email', 'laura@example.com');
+    field('phoneTypeCode', 'MOBILE');
+    expect(within(form).queryByTestId('customer-error-firstName')).toBeNull();
+    await create();
+    expect((await within(form).findByTestId('customer-error-document')).textContent).toBe('Ya existe un cliente con ese documento.');
+    expect(callsOf(calls, 'customers.create')).toHaveLength(1);
+
+    field('document', '1020304050');
     await act(async () => {
       fireEvent.click(within(form).getByTestId('customer-create'));
     });
     await waitFor(() => expect(screen.getByTestId('customer-name').textContent).toBe('Laura Gil'));
     const created = callsOf(calls, 'customers.create').at(-1);
-    expect(created).toMatchObject({ documentTypeCode: 'NATIONAL_ID', document: '1020304050', countryCode: 'CO', email: 'laura@example.com' });
+    expect(created).toEqual({
+      documentTypeCode: 'NATIONAL_ID',
+      document: '1020304050',
+      firstName: 'Laura',
+      middleName: null,
+      lastName: 'Gil',
+      secondLastName: null,
+      email: 'laura@example.com',
+      phoneTypeCode: 'MOBILE',
+      phone: '300 123 4567',
+      countryCode: 'CO',
+    });
+  });
+
+  it('adds an address to a customer, the contract\'s rules checked in the form first', async () => {
+    const { calls } = await openSell();
+    await act(async () => {
+      press('F10');
+    });
+    const dialog = await screen.findByTestId('customer-dialog');
+    fireEvent.change(within(dialog).getByTestId('customer-search'), { target: { value: '8012' } });
+    await act(async () => {
+      fireEvent.click(await within(dialog).findByTestId('customer-result-1'));
+    });
+    await waitFor(() => expect(within(dialog).getByTestId('customer-detail-name').textContent).toBe('Carlos Rojas Díaz'));
+    fireEvent.click(within(dialog).getByTestId('address-new'));
+    const form = within(dialog).getByTestId('address-form');
+    const submit = async () => {
+      await act(async () => {
+        fireEvent.click(within(form).getByTestId('address-submit'));
+      });
+    };
+    fireEvent.change(within(form).getByTestId('address-kind'), { target: { value: 'shipping' } });
+    fireEvent.change(within(form).getByTestId('address-text'), { target: { value: 'Cl 1' } });
+    fireEvent.change(within(form).getByTestId('address-zip'), { target: { value: '11#' } });
+    await submit();
+    expect(within(form).getByTestId('address-error-address').textContent).toBe('La dirección es muy corta.');
+    expect(within(form).getByTestId('address-error-zipCode').textContent).toBe('Código postal: de 3 a 10 letras o dígitos.');
+    expect(callsOf(calls, 'customers.addAddress')).toEqual([]);
+
+    fireEvent.change(within(form).getByTestId('address-text'), { target: { value: 'Carrera 7 # 45-10, Bogotá' } });
+    fireEvent.change(within(form).getByTestId('address-zip'), { target: { value: '' } });
+    expect(within(form).queryByTestId('address-error-address')).toBeNull();
+    await submit();
+    await waitFor(() => expect(within(dialog).queryByTestId('address-form')).toBeNull());
+    expect(callsOf(calls, 'customers.addAddress')).toEqual([{ customerId: 1, kind: 'shipping', address: 'Carrera 7 # 45-10, Bogotá', zipCode: null, countryCode: 'CO' }]);
+    const shipping = within(dialog).getByTestId<HTMLSelectElement>('customer-shipping');
+    expect(shipping.selectedOptions[0]?.textContent).toBe('Carrera 7 # 45-10, Bogotá, CO');
   });
 
   it('lists recent sales and reprints one', async () => {

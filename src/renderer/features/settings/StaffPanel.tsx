@@ -1,14 +1,19 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import type { ErrorInfo } from '../../../shared/errors';
+import { contract } from '../../../shared/ipc/contract';
 import type { StaffUserDto } from '../../../shared/ipc/dto';
-import { STAFF_ROLE_NAMES, type StaffRoleName } from '../../../shared/roles';
+import { PIN_MAX } from '../../../shared/pin';
+import { STAFF_ROLE_NAMES } from '../../../shared/roles';
 import { Dialog } from '../../components/Dialog';
+import { setServerIssues } from '../../lib/form-errors';
 import { formatMoment } from '../../lib/format';
 import { useLocale } from '../../lib/use-locale';
 import { useSession, useSettings } from '../../stores/stores-context';
-import { PIN_MAX } from '../login/PinPad';
-import { PIN_PATTERN, pinDigits, USERNAME_PATTERN } from '../login/staff-rules';
+import { pinDigits, staffFieldText } from '../login/staff-form';
 import { ConfirmDialog } from '../sell/ConfirmDialog';
 import { ErrorNote, Field, useErrorText } from '../sell/FormBits';
 import { ListError } from './TaxesPanel';
@@ -156,73 +161,56 @@ export function StaffPanel({ canManage }: { canManage: boolean }) {
   );
 }
 
-type StaffField = 'displayName' | 'username' | 'role' | 'pin';
+const AddStaffSchema = contract.staff.add.input;
+type AddStaffInput = z.input<typeof AddStaffSchema>;
+type AddStaffOutput = z.output<typeof AddStaffSchema>;
+const FIELDS = ['displayName', 'username', 'role', 'pin'] as const;
 
-/** A new user: name, username, role and a starting PIN (admins only). */
+/** A new user: name, username, role and a starting PIN (admins only), checked by the contract's schema before main sees them. */
 function StaffDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (user: StaffUserDto) => void }) {
   const { t } = useTranslation();
   const addStaff = useSettings((s) => s.addStaff);
-  const [displayName, setDisplayName] = useState('');
-  const [username, setUsername] = useState('');
-  const [role, setRole] = useState<StaffRoleName>('cashier');
-  const [pin, setPin] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<StaffField, string>>>({});
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    clearErrors,
+    formState: { errors, isSubmitting },
+  } = useForm<AddStaffInput, unknown, AddStaffOutput>({
+    resolver: zodResolver(AddStaffSchema),
+    defaultValues: { displayName: '', username: '', role: 'cashier', pin: '' },
+    reValidateMode: 'onSubmit',
+  });
+  const text = (field: Exclude<(typeof FIELDS)[number], 'role'>) => staffFieldText(t, field, errors[field]);
+  const field = <F extends (typeof FIELDS)[number]>(name: F) => register(name, { onChange: () => clearErrors(name) });
+  const pin = field('pin');
 
-  const clear = (field: StaffField) => setErrors((e) => ({ ...e, [field]: undefined }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
-    const name = displayName.trim();
-    const user = username.trim().toLowerCase();
-    const next: Partial<Record<StaffField, string>> = {};
-    if (!name || name.length > 60) next.displayName = t('login.bootstrap.errors.name');
-    if (!USERNAME_PATTERN.test(user)) next.username = t('login.bootstrap.errors.username');
-    if (!PIN_PATTERN.test(pin)) next.pin = t('login.bootstrap.errors.pin');
-    setErrors(next);
-    setFailure(null);
-    if (Object.keys(next).length > 0) return;
-
-    setSaving(true);
-    const result = await addStaff({ displayName: name, username: user, role, pin });
-    setSaving(false);
-    if (result.ok) {
-      onAdded(result.value);
-      return;
-    }
-    const field = result.error.field ?? '';
-    if (result.error.code === 'CONFLICT' && field === 'username') setErrors({ username: t('login.bootstrap.errors.usernameTaken') });
-    else if (result.error.code !== 'VALIDATION') setFailure(result.error);
-    // The PIN's format was checked above: a PIN main refuses is too easy to guess.
-    else if (field === 'pin') setErrors({ pin: t('login.bootstrap.errors.pinWeak') });
-    else if (field === 'username') setErrors({ username: t('login.bootstrap.errors.username') });
-    else if (field === 'displayName') setErrors({ displayName: t('login.bootstrap.errors.name') });
-    else setFailure(result.error);
-  };
+  const submit = handleSubmit(
+    async (input) => {
+      setFailure(null);
+      const result = await addStaff(input);
+      if (result.ok) {
+        onAdded(result.value);
+        return;
+      }
+      const { error } = result;
+      if ((error.code === 'VALIDATION' || error.code === 'CONFLICT') && setServerIssues(error, FIELDS, setError).length > 0) return;
+      setFailure(error);
+    },
+    () => setFailure(null),
+  );
 
   return (
     <Dialog testId="staff-dialog" title={t('settings.staff.addTitle')} onClose={onClose}>
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
         <div className="form__grid">
-          <Field label={t('settings.staff.name')} htmlFor="staff-name" error={errors.displayName} errorTestId="staff-error-displayName">
-            <input
-              id="staff-name"
-              className="input"
-              data-testid="staff-name"
-              autoComplete="off"
-              maxLength={60}
-              value={displayName}
-              aria-invalid={Boolean(errors.displayName)}
-              onChange={(event) => {
-                setDisplayName(event.target.value);
-                clear('displayName');
-              }}
-            />
+          <Field label={t('settings.staff.name')} htmlFor="staff-name" error={text('displayName')} errorTestId="staff-error-displayName">
+            <input {...field('displayName')} id="staff-name" className="input" data-testid="staff-name" autoComplete="off" maxLength={60} aria-invalid={Boolean(errors.displayName)} />
           </Field>
-          <Field label={t('settings.staff.username')} htmlFor="staff-username" error={errors.username} errorTestId="staff-error-username">
+          <Field label={t('settings.staff.username')} htmlFor="staff-username" error={text('username')} errorTestId="staff-error-username">
             <input
+              {...field('username')}
               id="staff-username"
               className="input"
               data-testid="staff-username"
@@ -230,20 +218,15 @@ function StaffDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (user
               autoCapitalize="off"
               spellCheck={false}
               maxLength={32}
-              value={username}
               aria-invalid={Boolean(errors.username)}
               aria-describedby="staff-username-hint"
-              onChange={(event) => {
-                setUsername(event.target.value);
-                clear('username');
-              }}
             />
             <p className="form__hint" id="staff-username-hint">
               {t('login.bootstrap.usernameHint')}
             </p>
           </Field>
-          <Field label={t('settings.staff.role')} htmlFor="staff-role" error={errors.role} errorTestId="staff-error-role">
-            <select id="staff-role" className="input" data-testid="staff-role" value={role} onChange={(event) => setRole(event.target.value as StaffRoleName)}>
+          <Field label={t('settings.staff.role')} htmlFor="staff-role" error={errors.role ? t('errors.VALIDATION') : undefined} errorTestId="staff-error-role">
+            <select {...field('role')} id="staff-role" className="input" data-testid="staff-role">
               {STAFF_ROLE_NAMES.map((name) => (
                 <option key={name} value={name}>
                   {t(`roles.${name}`)}
@@ -251,8 +234,9 @@ function StaffDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (user
               ))}
             </select>
           </Field>
-          <Field label={t('settings.staff.pin')} htmlFor="staff-pin" error={errors.pin} errorTestId="staff-error-pin">
+          <Field label={t('settings.staff.pin')} htmlFor="staff-pin" error={text('pin')} errorTestId="staff-error-pin">
             <input
+              {...pin}
               id="staff-pin"
               className="input input--pin"
               data-testid="staff-pin"
@@ -260,12 +244,11 @@ function StaffDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (user
               inputMode="numeric"
               autoComplete="off"
               maxLength={PIN_MAX}
-              value={pin}
               aria-invalid={Boolean(errors.pin)}
               aria-describedby="staff-pin-hint"
               onChange={(event) => {
-                setPin(pinDigits(event.target.value));
-                clear('pin');
+                event.target.value = pinDigits(event.target.value);
+                return pin.onChange(event);
               }}
             />
             <p className="form__hint" id="staff-pin-hint">
@@ -278,8 +261,8 @@ function StaffDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (user
           <button type="button" className="button button--quiet" onClick={onClose}>
             {t('app.cancel')}
           </button>
-          <button type="submit" className="button button--primary" data-testid="staff-save" disabled={saving}>
-            {saving ? t('settings.store.saving') : t('settings.staff.save')}
+          <button type="submit" className="button button--primary" data-testid="staff-save" disabled={isSubmitting}>
+            {isSubmitting ? t('settings.store.saving') : t('settings.staff.save')}
           </button>
         </div>
       </form>

@@ -1,14 +1,17 @@
-import { Fragment, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { StoreSettings, TaxRateDto } from '../../../shared/ipc/dto';
 import { Kbd } from '../../components/Kbd';
+import { setServerIssues } from '../../lib/form-errors';
 import { ariaShortcut, shortcutLabel, useShortcuts, type Bindings } from '../../lib/shortcuts';
 import { useLocale } from '../../lib/use-locale';
 import { useSettings, useStatus } from '../../stores/stores-context';
 import { ErrorNote, Field } from '../sell/FormBits';
 import { rateLabel } from './rate-label';
-import { CURRENCIES, draftOf, isStoreField, LOCALES, readDraft, RECEIPT_COLUMNS, RECEIPT_LINE_MAX, RECEIPT_MAX_LINES, STORE_FIELDS, type Problem, type Problems, type StoreDraft, type StoreField } from './store-draft';
+import { CURRENCIES, draftOf, LOCALES, patchOf, RECEIPT_COLUMNS, RECEIPT_LINE_MAX, RECEIPT_MAX_LINES, receiptProblem, STORE_FIELDS, storeDraftSchema, type StoreDraft, type StoreField } from './store-draft';
 
 /** Save the store settings: Ctrl+S (⌘S on a Mac). */
 export const SAVE_BINDING = '$mod+S';
@@ -49,11 +52,26 @@ export function StoreSettingsForm({ settings, active }: { settings: StoreSetting
   const names = useDisplayNames();
   const saveSettings = useStatus((s) => s.saveSettings);
   const rates = useSettings((s) => s.rates.items);
-  const [draft, setDraft] = useState<StoreDraft>(() => draftOf(settings, locale));
-  const [problems, setProblems] = useState<Problems>({});
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
   const [feedback, setFeedback] = useState<'saved' | 'unchanged' | null>(null);
-  const [saving, setSaving] = useState(false);
+  // The schema reads money in the currency the draft has: built per check, over the values being checked.
+  const resolver = useMemo<Resolver<StoreDraft, unknown, StoreSettings>>(() => (values, context, options) => zodResolver(storeDraftSchema(locale, values.currency))(values, context, options), [locale]);
+  const {
+    control: formControl,
+    setValue,
+    reset,
+    handleSubmit,
+    setError,
+    clearErrors,
+    formState: { errors: problems, isSubmitting: saving },
+  } = useForm<StoreDraft, unknown, StoreSettings>({
+    resolver,
+    defaultValues: draftOf(settings, locale),
+    // Typing clears a field's problem; the form is judged again when saved. The first problem's field takes focus (below).
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+  });
+  const draft = useWatch({ control: formControl }) as StoreDraft;
   const form = useRef<HTMLFormElement>(null);
   const currencyInput = useRef<HTMLInputElement>(null);
   /** "Other…" was just chosen: the code field appears and takes focus. */
@@ -66,16 +84,16 @@ export function StoreSettingsForm({ settings, active }: { settings: StoreSetting
   });
 
   const set = <K extends keyof StoreDraft>(key: K, value: StoreDraft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    const field: StoreField = key === 'discountApprovalPct' ? 'discountApprovalBp' : (key as StoreField);
-    setProblems((p) => ({ ...p, [field]: undefined }));
+    setValue(key, value as never);
+    clearErrors(key);
     setFeedback(null);
   };
 
-  const problemText = (field: StoreField, problem: Problem | undefined): string | null => {
-    if (!problem) return null;
-    if (problem.kind === 'tooManyLines') return t('settings.store.errors.receiptTooManyLines', { n: problem.n });
-    if (problem.kind === 'lineTooLong') return t('settings.store.errors.receiptLineTooLong', { line: problem.line, length: problem.length });
+  const problemText = (field: StoreField): string | null => {
+    if (!problems[field]) return null;
+    const problem = field === 'receiptHeader' || field === 'receiptFooter' ? receiptProblem(draft[field]) : null;
+    if (problem?.kind === 'tooManyLines') return t('settings.store.errors.receiptTooManyLines', { n: problem.n });
+    if (problem?.kind === 'lineTooLong') return t('settings.store.errors.receiptLineTooLong', { line: problem.line, length: problem.length });
     return t(`settings.store.errors.${field}`);
   };
 
@@ -89,47 +107,35 @@ export function StoreSettingsForm({ settings, active }: { settings: StoreSetting
     target?.closest('.field')?.scrollIntoView?.({ block: 'center' });
   }, [focusRequest]);
 
-  const focusFirstProblem = (found: Problems) => {
-    const first = STORE_FIELDS.find((f) => found[f]);
+  const focusFirstProblem = (found: FieldErrors<StoreDraft> | readonly StoreField[]) => {
+    const first = STORE_FIELDS.find((f) => (Array.isArray(found) ? found.includes(f) : (found as FieldErrors<StoreDraft>)[f]));
     if (first) setFocusRequest((r) => ({ field: first, seq: (r?.seq ?? 0) + 1 }));
   };
 
-  const save = async () => {
-    if (saving) return;
-    const { patch, problems: found } = readDraft(draft, settings, locale);
-    setProblems(found);
+  const save = async (next: StoreSettings) => {
     setFailure(null);
     setFeedback(null);
-    if (Object.keys(found).length > 0) {
-      focusFirstProblem(found);
-      return;
-    }
+    const patch = patchOf(next, settings);
     if (Object.keys(patch).length === 0) {
       setFeedback('unchanged');
       return;
     }
-    setSaving(true);
     const result = await saveSettings(patch);
-    setSaving(false);
     if (result.ok) {
-      setDraft(draftOf(result.value, locale));
+      reset(draftOf(result.value, locale));
       setFeedback('saved');
       return;
     }
-    const field = (result.error.field ?? '').split('.')[0] ?? '';
-    if (result.error.code === 'VALIDATION' && isStoreField(field)) {
-      const found: Problems = { [field]: { kind: 'invalid' } };
-      setProblems(found);
-      focusFirstProblem(found);
-    } else {
-      setFailure(result.error);
-    }
+    const found = result.error.code === 'VALIDATION' ? setServerIssues(result.error, STORE_FIELDS, setError) : [];
+    if (found.length > 0) focusFirstProblem(found);
+    else setFailure(result.error);
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void save();
-  };
+  const submit = handleSubmit(save, (found) => {
+    setFailure(null);
+    setFeedback(null);
+    focusFirstProblem(found);
+  });
 
   const bindings = useMemo<Bindings>(() => {
     const map: Bindings = {};
@@ -145,7 +151,7 @@ export function StoreSettingsForm({ settings, active }: { settings: StoreSetting
 
   /** A labelled control with its hint and its error underneath. */
   const field = (name: StoreField, label: string, control: ReactNode, hint?: string) => (
-    <Field label={label} htmlFor={inputId(name)} error={problemText(name, problems[name])} errorTestId={`settings-error-${name}`}>
+    <Field label={label} htmlFor={inputId(name)} error={problemText(name)} errorTestId={`settings-error-${name}`}>
       {control}
       {hint && (
         <p className="form__hint" id={`${inputId(name)}-hint`}>
@@ -172,7 +178,11 @@ export function StoreSettingsForm({ settings, active }: { settings: StoreSetting
   const columns = { 32: t('settings.store.columns32'), 42: t('settings.store.columns42'), 48: t('settings.store.columns48') } as const;
 
   return (
-    <form ref={form} className="form settings-form" data-testid="settings-store-form" noValidate onSubmit={submit}>
+    <form ref={form} className="form settings-form" data-testid="settings-store-form" noValidate onSubmit={(event) => {
+        if (saving) event.preventDefault();
+        else void submit(event);
+      }}
+    >
       <fieldset className="settings-section">
         <legend className="settings-section__title">{t('settings.store.storeHeading')}</legend>
         <div className="form__grid">
@@ -284,14 +294,14 @@ export function StoreSettingsForm({ settings, active }: { settings: StoreSetting
             </div>
             {problems.stockPolicy && (
               <p className="field__error" role="alert" data-testid="settings-error-stockPolicy">
-                {problemText('stockPolicy', problems.stockPolicy)}
+                {problemText('stockPolicy')}
               </p>
             )}
           </fieldset>
           {field(
             'discountApprovalBp',
             t('settings.store.discountApproval'),
-            <input {...control('discountApprovalBp', 'discountApprovalPct', true)} className="input" inputMode="decimal" autoComplete="off" maxLength={6} value={draft.discountApprovalPct} onChange={(e) => set('discountApprovalPct', e.target.value)} />,
+            <input {...control('discountApprovalBp', 'discountApprovalPct', true)} className="input" inputMode="decimal" autoComplete="off" maxLength={6} value={draft.discountApprovalBp} onChange={(e) => set('discountApprovalBp', e.target.value)} />,
             t('settings.store.discountApprovalHint'),
           )}
           {field(

@@ -1,15 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import type { ErrorInfo } from '../../../shared/errors';
+import { TaxRateSchema } from '../../../shared/ipc/contract';
 import type { TaxRateDto } from '../../../shared/ipc/dto';
 import { Dialog } from '../../components/Dialog';
+import { setServerIssues } from '../../lib/form-errors';
 import { formatBasisPointsInput, formatPercent, parseBasisPointsInput } from '../../lib/money-input';
 import { useLocale } from '../../lib/use-locale';
 import { useSettings, useStatus } from '../../stores/stores-context';
 import { ErrorNote, Field } from '../sell/FormBits';
 import { rateLabel } from './rate-label';
-
-const CODE_PATTERN = /^[A-Z0-9_]{2,12}$/;
 
 /** Tax rates (add, edit, deactivate) and which rate each category uses. */
 export function TaxesPanel() {
@@ -90,7 +93,35 @@ export function ListError({ error, testId, onRetry }: { error: ErrorInfo | null;
   );
 }
 
-type RateField = 'code' | 'name' | 'rateBp' | 'active';
+const RATE_FIELDS = ['code', 'name', 'rateBp', 'active'] as const;
+type RateField = (typeof RATE_FIELDS)[number];
+/** What the dialog's fields hold: the rate as typed ("8,25"), the rest as the contract has them. */
+type RateDraft = { code: string; name: string; rateBp: string; active: boolean };
+
+/**
+ * The contract's TaxRateSchema over what the dialog holds: the percent typed
+ * is parsed here (locale decimals), its range and every other rule are the
+ * schema's. Two facts the screen knows are checked too: a new code must not be
+ * taken, and the store's default rate stays active.
+ */
+function rateFormSchema(locale: string, context: { isNew: boolean; takenCodes: readonly string[]; defaultTaxCode: string | undefined }) {
+  const S = TaxRateSchema.shape;
+  return z
+    .object({
+      code: S.code.refine((code) => !context.isNew || !context.takenCodes.includes(code), { message: 'taken' }),
+      name: S.name,
+      rateBp: z
+        .string()
+        .transform((text, ctx) => {
+          const bp = parseBasisPointsInput(text, locale);
+          if (bp === null) ctx.addIssue({ code: 'custom', message: 'not a percent', input: text });
+          return bp ?? z.NEVER;
+        })
+        .pipe(S.rateBp),
+      active: S.active,
+    })
+    .refine((rate) => rate.active || rate.code !== context.defaultTaxCode, { path: ['active'], message: 'default' });
+}
 
 /** Add a rate, or edit one (its code is fixed: main upserts by code). */
 function TaxRateDialog({ rate, onClose }: { rate: TaxRateDto | null; onClose: () => void }) {
@@ -99,117 +130,84 @@ function TaxRateDialog({ rate, onClose }: { rate: TaxRateDto | null; onClose: ()
   const rates = useSettings((s) => s.rates.items);
   const saveRate = useSettings((s) => s.saveRate);
   const defaultTaxCode = useStatus((s) => s.settings?.defaultTaxCode);
-  const [code, setCode] = useState(rate?.code ?? '');
-  const [name, setName] = useState(rate?.name ?? '');
-  const [percent, setPercent] = useState(rate ? formatBasisPointsInput(rate.rateBp, locale) : '');
-  const [active, setActive] = useState(rate?.active ?? true);
-  const [errors, setErrors] = useState<Partial<Record<RateField, string>>>({});
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
+  const schema = rateFormSchema(locale, { isNew: rate === null, takenCodes: rates.map((r) => r.code), defaultTaxCode });
+  const {
+    register,
+    handleSubmit,
+    setError,
+    clearErrors,
+    formState: { errors, isSubmitting },
+  } = useForm<RateDraft, unknown, TaxRateDto>({
+    resolver: zodResolver(schema),
+    defaultValues: { code: rate?.code ?? '', name: rate?.name ?? '', rateBp: rate ? formatBasisPointsInput(rate.rateBp, locale) : '', active: rate?.active ?? true },
+    reValidateMode: 'onSubmit',
+  });
+  const field = (name: RateField) => register(name, { onChange: () => clearErrors(name) });
+  const code = field('code');
 
-  const clear = (field: RateField) => setErrors((e) => ({ ...e, [field]: undefined }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
-    const rateBp = parseBasisPointsInput(percent, locale);
-    const next: Partial<Record<RateField, string>> = {};
-    if (!CODE_PATTERN.test(code)) next.code = t('settings.taxes.errors.code');
-    else if (!rate && rates.some((r) => r.code === code)) next.code = t('settings.taxes.errors.codeTaken');
-    if (!name.trim() || name.trim().length > 40) next.name = t('settings.taxes.errors.name');
-    if (rateBp === null) next.rateBp = t('settings.taxes.errors.rateBp');
-    if (!active && code === defaultTaxCode) next.active = t('settings.taxes.errors.deactivateDefault');
-    setErrors(next);
-    setFailure(null);
-    if (Object.keys(next).length > 0 || rateBp === null) return;
-
-    setSaving(true);
-    const result = await saveRate({ code, name: name.trim(), rateBp, active });
-    setSaving(false);
-    if (result.ok) {
-      onClose();
-      return;
-    }
-    const field = result.error.field ?? '';
-    if (result.error.code === 'CONFLICT') setErrors({ active: t('settings.taxes.errors.deactivateDefault') });
-    else if (result.error.code === 'VALIDATION' && (field === 'code' || field === 'name' || field === 'rateBp')) setErrors({ [field]: t(`settings.taxes.errors.${field}`) });
-    else setFailure(result.error);
+  const errorText = (name: RateField): string | undefined => {
+    const error = errors[name];
+    if (!error) return undefined;
+    if (name === 'active') return t('settings.taxes.errors.deactivateDefault');
+    if (name === 'code' && error.message === 'taken') return t('settings.taxes.errors.codeTaken');
+    return t(`settings.taxes.errors.${name}`);
   };
+
+  const submit = handleSubmit(
+    async (input) => {
+      setFailure(null);
+      const result = await saveRate(input);
+      if (result.ok) {
+        onClose();
+        return;
+      }
+      const { error } = result;
+      // Main's CONFLICT: the rate became the store default elsewhere.
+      if (error.code === 'CONFLICT') setError('active', { type: error.code, message: error.message });
+      else if (error.code !== 'VALIDATION' || setServerIssues(error, RATE_FIELDS, setError).length === 0) setFailure(error);
+    },
+    () => setFailure(null),
+  );
 
   return (
     <Dialog testId="tax-dialog" title={rate ? t('settings.taxes.editTitle', { code: rate.code }) : t('settings.taxes.addTitle')} onClose={onClose} size="small">
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <Field label={t('settings.taxes.code')} htmlFor="tax-code" error={errors.code} errorTestId="tax-error-code">
+        <Field label={t('settings.taxes.code')} htmlFor="tax-code" error={errorText('code')} errorTestId="tax-error-code">
           <input
+            {...code}
             id="tax-code"
             className="input"
             data-testid="tax-code"
             autoComplete="off"
             maxLength={12}
             disabled={rate !== null}
-            value={code}
             aria-invalid={Boolean(errors.code)}
             aria-describedby="tax-code-hint"
             onChange={(event) => {
-              setCode(event.target.value.toUpperCase().replace(/\s/g, '_'));
-              clear('code');
+              event.target.value = event.target.value.toUpperCase().replace(/\s/g, '_');
+              return code.onChange(event);
             }}
           />
           <p className="form__hint" id="tax-code-hint">
             {t('settings.taxes.codeHint')}
           </p>
         </Field>
-        <Field label={t('settings.taxes.name')} htmlFor="tax-name" error={errors.name} errorTestId="tax-error-name">
-          <input
-            id="tax-name"
-            className="input"
-            data-testid="tax-name"
-            autoComplete="off"
-            maxLength={40}
-            value={name}
-            aria-invalid={Boolean(errors.name)}
-            onChange={(event) => {
-              setName(event.target.value);
-              clear('name');
-            }}
-          />
+        <Field label={t('settings.taxes.name')} htmlFor="tax-name" error={errorText('name')} errorTestId="tax-error-name">
+          <input {...field('name')} id="tax-name" className="input" data-testid="tax-name" autoComplete="off" maxLength={40} aria-invalid={Boolean(errors.name)} />
         </Field>
-        <Field label={t('settings.taxes.rateLabel')} htmlFor="tax-rate" error={errors.rateBp} errorTestId="tax-error-rateBp">
-          <input
-            id="tax-rate"
-            className="input"
-            data-testid="tax-rate"
-            inputMode="decimal"
-            autoComplete="off"
-            maxLength={6}
-            value={percent}
-            aria-invalid={Boolean(errors.rateBp)}
-            onChange={(event) => {
-              setPercent(event.target.value);
-              clear('rateBp');
-            }}
-          />
+        <Field label={t('settings.taxes.rateLabel')} htmlFor="tax-rate" error={errorText('rateBp')} errorTestId="tax-error-rateBp">
+          <input {...field('rateBp')} id="tax-rate" className="input" data-testid="tax-rate" inputMode="decimal" autoComplete="off" maxLength={6} aria-invalid={Boolean(errors.rateBp)} />
         </Field>
         <div className={errors.active ? 'field field--invalid' : 'field'}>
           <label className="switch" htmlFor="tax-active">
-            <input
-              id="tax-active"
-              type="checkbox"
-              role="switch"
-              className="switch__input"
-              data-testid="tax-active"
-              checked={active}
-              onChange={(event) => {
-                setActive(event.target.checked);
-                clear('active');
-              }}
-            />
+            <input {...field('active')} id="tax-active" type="checkbox" role="switch" className="switch__input" data-testid="tax-active" />
             <span className="switch__track" aria-hidden="true" />
             <span className="switch__label">{t('settings.taxes.activeLabel')}</span>
           </label>
           {errors.active && (
             <p className="field__error" role="alert" data-testid="tax-error-active">
-              {errors.active}
+              {errorText('active')}
             </p>
           )}
         </div>
@@ -218,8 +216,8 @@ function TaxRateDialog({ rate, onClose }: { rate: TaxRateDto | null; onClose: ()
           <button type="button" className="button button--quiet" onClick={onClose}>
             {t('app.cancel')}
           </button>
-          <button type="submit" className="button button--primary" data-testid="tax-save" disabled={saving}>
-            {saving ? t('settings.store.saving') : t('settings.taxes.save')}
+          <button type="submit" className="button button--primary" data-testid="tax-save" disabled={isSubmitting}>
+            {isSubmitting ? t('settings.store.saving') : t('settings.taxes.save')}
           </button>
         </div>
       </form>

@@ -35,24 +35,33 @@ afterEach(() => {
 });
 
 describe('store settings', () => {
-  it('shows a server VALIDATION error at the field it names, then saves only what changed and updates the top bar', async () => {
+  it('refuses what the contract refuses before asking main, shows main\'s VALIDATION at the field it names, then saves only what changed and updates the top bar', async () => {
     const { calls, state } = await openSettings('manager');
     expect(screen.getByTestId<HTMLInputElement>('setting-storeName').value).toBe('Tienda Centro');
 
-    // Main's schema refuses a host name with spaces; the form leaves that judgement to main.
+    // The contract's schema refuses a host name with spaces: the form applies it, main is not asked.
     type('setting-thermalPrinterHost', 'impresora de caja');
     await click('settings-save');
-
     const hostError = await screen.findByTestId('settings-error-thermalPrinterHost');
     expect(hostError.textContent).toBe('Escriba una dirección IP o un nombre de equipo válido, sin espacios.');
     expect(screen.getByTestId('setting-thermalPrinterHost').getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(screen.getByTestId('setting-thermalPrinterHost'));
-    expect(screen.queryByTestId('settings-saved')).toBeNull();
-    expect(callsOf(calls, 'settings.updateStore')).toEqual([{ thermalPrinterHost: 'impresora de caja' }]);
-    expect(state.settings.thermalPrinterHost).toBeNull();
+    expect(callsOf(calls, 'settings.updateStore')).toEqual([]);
 
     type('setting-thermalPrinterHost', '192.168.1.50');
     expect(screen.queryByTestId('settings-error-thermalPrinterHost')).toBeNull();
+    // IVA5 is deactivated on another register after this form listed it: only main can tell.
+    fireEvent.change(screen.getByTestId('setting-defaultTaxCode'), { target: { value: 'IVA5' } });
+    state.taxRates = state.taxRates.map((r) => (r.code === 'IVA5' ? { ...r, active: false } : r));
+    await click('settings-save');
+    expect((await screen.findByTestId('settings-error-defaultTaxCode')).textContent).toBe('Elija un impuesto activo.');
+    expect(document.activeElement).toBe(screen.getByTestId('setting-defaultTaxCode'));
+    expect(screen.queryByTestId('settings-saved')).toBeNull();
+    expect(callsOf(calls, 'settings.updateStore')).toEqual([{ defaultTaxCode: 'IVA5', thermalPrinterHost: '192.168.1.50' }]);
+    expect(state.settings.thermalPrinterHost).toBeNull();
+
+    fireEvent.change(screen.getByTestId('setting-defaultTaxCode'), { target: { value: 'IVA19' } });
+    expect(screen.queryByTestId('settings-error-defaultTaxCode')).toBeNull();
     type('setting-storeName', 'Tienda Norte');
     type('setting-registerCode', 'c02');
     expect(screen.getByTestId<HTMLInputElement>('setting-registerCode').value).toBe('C02');
@@ -167,6 +176,18 @@ describe('taxes', () => {
     const { calls } = await openSettings('manager');
     fireEvent.click(screen.getByTestId('settings-tab-taxes'));
     fireEvent.click(await screen.findByTestId('tax-add'));
+    // The contract's TaxRateSchema: every field's problem at once.
+    type('tax-code', 'i');
+    type('tax-name', '   ');
+    type('tax-rate', 'diez');
+    await click('tax-save');
+    expect(screen.getByTestId('tax-error-code').textContent).toBe('Código: de 2 a 12 letras mayúsculas, dígitos o _.');
+    expect(screen.getByTestId('tax-error-name').textContent).toBe('Escriba el nombre (hasta 40 caracteres).');
+    expect(screen.getByTestId('tax-error-rateBp').textContent).toBe('Escriba una tarifa de 0 a 100 %, con hasta 2 decimales.');
+    type('tax-code', 'IVA-8');
+    expect(screen.queryByTestId('tax-error-code')).toBeNull();
+    await click('tax-save');
+    expect(screen.getByTestId('tax-error-code').textContent).toBe('Código: de 2 a 12 letras mayúsculas, dígitos o _.');
     type('tax-code', 'IVA19');
     type('tax-name', 'Otra');
     type('tax-rate', '101');
@@ -222,7 +243,7 @@ describe('taxes', () => {
 });
 
 describe('staff', () => {
-  it('lets an admin add a user (weak PIN shown at its field) and disable one after confirming', async () => {
+  it('lets an admin add a user (each field checked by the contract, a taken username by main) and disable one after confirming', async () => {
     const { calls, state } = await openSettings('admin');
     fireEvent.click(screen.getByTestId('settings-tab-staff'));
     expect(await screen.findByTestId('staff-row-1')).toBeTruthy();
@@ -231,14 +252,27 @@ describe('staff', () => {
     expect(screen.queryByTestId('staff-disable-3')).toBeNull();
 
     fireEvent.click(screen.getByTestId('staff-add'));
-    type('staff-name', 'Sofía Castro');
-    type('staff-username', 'Sofia');
-    fireEvent.change(screen.getByTestId('staff-role'), { target: { value: 'manager' } });
+    // Every field's problem at once, by the contract's rules, and nothing sent.
+    type('staff-name', '  ');
+    type('staff-username', 'Sofía Castro');
     type('staff-pin', '1111');
     await click('staff-save');
-    expect((await screen.findByTestId('staff-error-pin')).textContent).toContain('muy fácil de adivinar');
+    expect(screen.getByTestId('staff-error-displayName').textContent).toBe('Escriba el nombre (hasta 60 caracteres).');
+    expect(screen.getByTestId('staff-error-username').textContent).toContain('de 2 a 32 letras minúsculas');
+    expect(screen.getByTestId('staff-error-pin').textContent).toBe('Ese PIN es muy fácil de adivinar: evite dígitos repetidos o seguidos (como 1111 o 1234).');
+    expect(callsOf(calls, 'staff.add')).toEqual([]);
 
+    // A username already in use: only main knows, and says so at the field.
+    type('staff-name', 'Sofía Castro');
+    expect(screen.queryByTestId('staff-error-displayName')).toBeNull();
+    type('staff-username', 'Ana');
+    fireEvent.change(screen.getByTestId('staff-role'), { target: { value: 'manager' } });
     type('staff-pin', '4826');
+    await click('staff-save');
+    expect((await screen.findByTestId('staff-error-username')).textContent).toBe('Ese nombre de usuario ya existe.');
+    expect(callsOf(calls, 'staff.add')).toEqual([{ displayName: 'Sofía Castro', username: 'ana', role: 'manager', pin: '4826' }]);
+
+    type('staff-username', 'Sofia');
     await click('staff-save');
     expect(screen.queryByTestId('staff-dialog')).toBeNull();
     expect(callsOf(calls, 'staff.add').at(-1)).toEqual({ displayName: 'Sofía Castro', username: 'sofia', role: 'manager', pin: '4826' });

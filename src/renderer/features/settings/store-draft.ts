@@ -1,10 +1,14 @@
 /**
- * The store settings form as text a person edits, and back: validation that
- * mirrors the contract's StoreSettingsPatchSchema where it is cheap to (main
- * still checks everything), and the patch of only what changed.
+ * The store settings form as text a person edits, and back. The rules are the
+ * contract's StoreSettingsSchema (the same main applies); this file only
+ * reads what was typed (a percent in the locale, money in the draft's
+ * currency, one receipt line per text line) before the schema judges it, and
+ * builds the patch of only what changed.
  */
+import { z } from 'zod';
+import { RECEIPT_LINE_MAX, RECEIPT_MAX_LINES, StoreSettingsSchema } from '../../../shared/ipc/contract';
 import type { StoreSettings } from '../../../shared/ipc/dto';
-import { currencyDigits } from '../../../shared/money';
+import { currencyDigits, isKnownCurrency } from '../../../shared/money';
 import { formatBasisPointsInput, formatMoneyInput, parseBasisPointsInput, parseMoneyInput } from '../../lib/money-input';
 
 export type StoreField = keyof StoreSettings;
@@ -31,10 +35,9 @@ export const isStoreField = (value: string): value is StoreField => (STORE_FIELD
 export const CURRENCIES = ['COP', 'USD', 'EUR', 'MXN', 'PEN'] as const;
 export const LOCALES = ['es-CO', 'es-ES', 'es-MX', 'en-US'] as const;
 export const RECEIPT_COLUMNS = [32, 42, 48] as const;
-export const RECEIPT_MAX_LINES = 6;
-export const RECEIPT_LINE_MAX = 48;
-const MAX_ROUNDING = 1_000_000;
+export { RECEIPT_LINE_MAX, RECEIPT_MAX_LINES };
 
+/** The form's values: each setting under its own name, as text where a person types it. */
 export interface StoreDraft {
   storeName: string;
   registerCode: string;
@@ -44,7 +47,7 @@ export interface StoreDraft {
   defaultTaxCode: string;
   stockPolicy: StoreSettings['stockPolicy'];
   /** Percent as typed, e.g. "10" or "12,5". */
-  discountApprovalPct: string;
+  discountApprovalBp: string;
   /** Money as typed, in the draft's currency. */
   cashRoundingIncrement: string;
   /** One receipt line per text line. */
@@ -62,12 +65,7 @@ export type Problems = Partial<Record<StoreField, Problem>>;
 
 /** Minor-unit digits of an ISO 4217 code, or null when it is not one. */
 export function knownCurrencyDigits(code: string): number | null {
-  if (!/^[A-Z]{3}$/.test(code)) return null;
-  try {
-    return currencyDigits(code);
-  } catch {
-    return null;
-  }
+  return isKnownCurrency(code) ? currencyDigits(code) : null;
 }
 
 export function draftOf(settings: StoreSettings, locale: string): StoreDraft {
@@ -80,7 +78,7 @@ export function draftOf(settings: StoreSettings, locale: string): StoreDraft {
     pricesIncludeTax: settings.pricesIncludeTax,
     defaultTaxCode: settings.defaultTaxCode,
     stockPolicy: settings.stockPolicy,
-    discountApprovalPct: formatBasisPointsInput(settings.discountApprovalBp, locale),
+    discountApprovalBp: formatBasisPointsInput(settings.discountApprovalBp, locale),
     cashRoundingIncrement:
       settings.cashRoundingIncrement === 0 || digits === null
         ? String(settings.cashRoundingIncrement)
@@ -100,77 +98,65 @@ export function receiptLines(text: string): string[] {
   return lines;
 }
 
-function linesProblem(lines: string[]): Problem | null {
-  if (lines.length > RECEIPT_MAX_LINES) return { kind: 'tooManyLines', n: lines.length };
-  const long = lines.findIndex((line) => line.length > RECEIPT_LINE_MAX);
-  return long >= 0 ? { kind: 'lineTooLong', line: long + 1, length: lines[long]!.length } : null;
-}
+/** Text read by `read` (null: it cannot be read as one), to be judged by the contract's schema for its field. */
+const readAs = <T>(read: (text: string) => T | null) =>
+  z.string().transform((text, ctx) => {
+    const value = read(text.trim());
+    if (value === null) {
+      ctx.addIssue({ code: 'custom', message: 'unreadable', input: text });
+      return z.NEVER;
+    }
+    return value;
+  });
 
 /**
- * Reads the draft against the saved settings: what is wrong with it, and the
- * patch of the fields that changed (only meaningful when there are no problems).
+ * The form's schema: each field read from its text, then the contract's rule
+ * for it, every field on its own so that all their problems show at once.
+ * Money is read in the currency the draft has (`currency`).
  */
-export function readDraft(draft: StoreDraft, saved: StoreSettings, locale: string): { patch: Partial<StoreSettings>; problems: Problems } {
-  const problems: Problems = {};
-  const next: Partial<StoreSettings> = {};
-  const invalid = (field: StoreField) => (problems[field] = { kind: 'invalid' });
+export function storeDraftSchema(locale: string, currency: string) {
+  const S = StoreSettingsSchema.shape;
+  const code = currency.trim().toUpperCase();
+  const lines = (schema: typeof S.receiptHeader) => z.string().transform(receiptLines).pipe(schema);
+  return z.object({
+    storeName: S.storeName,
+    registerCode: z.string().trim().toUpperCase().pipe(S.registerCode),
+    currency: z.string().trim().toUpperCase().pipe(S.currency),
+    locale: S.locale,
+    pricesIncludeTax: S.pricesIncludeTax,
+    defaultTaxCode: S.defaultTaxCode,
+    stockPolicy: S.stockPolicy,
+    discountApprovalBp: readAs((text) => parseBasisPointsInput(text, locale)).pipe(S.discountApprovalBp),
+    // In an unknown currency nothing can be read as money: the currency's own problem is what to fix.
+    cashRoundingIncrement: readAs((text) => (text === '' || knownCurrencyDigits(code) === null ? 0 : parseMoneyInput(text, code, locale))).pipe(S.cashRoundingIncrement),
+    receiptHeader: lines(S.receiptHeader),
+    receiptFooter: lines(S.receiptFooter),
+    thermalPrinterHost: z
+      .string()
+      .trim()
+      .transform((host) => host || null)
+      .pipe(S.thermalPrinterHost),
+    thermalPrinterPort: readAs((text) => (/^\d+$/.test(text) ? Number(text) : null)).pipe(S.thermalPrinterPort),
+    receiptColumns: S.receiptColumns,
+  });
+}
 
-  const storeName = draft.storeName.trim();
-  if (!storeName || storeName.length > 80) invalid('storeName');
-  else next.storeName = storeName;
-
-  const registerCode = draft.registerCode.trim().toUpperCase();
-  if (!/^[A-Z0-9]{2,6}$/.test(registerCode)) invalid('registerCode');
-  else next.registerCode = registerCode;
-
-  const currency = draft.currency.trim().toUpperCase();
-  const digits = knownCurrencyDigits(currency);
-  if (digits === null) invalid('currency');
-  else next.currency = currency;
-
-  if (!/^(es|en)(-[A-Z]{2})?$/.test(draft.locale)) invalid('locale');
-  else next.locale = draft.locale;
-
-  next.pricesIncludeTax = draft.pricesIncludeTax;
-
-  if (!draft.defaultTaxCode) invalid('defaultTaxCode');
-  else next.defaultTaxCode = draft.defaultTaxCode;
-
-  next.stockPolicy = draft.stockPolicy;
-
-  const approval = parseBasisPointsInput(draft.discountApprovalPct, locale);
-  if (approval === null) invalid('discountApprovalBp');
-  else next.discountApprovalBp = approval;
-
-  if (digits !== null) {
-    const text = draft.cashRoundingIncrement.trim();
-    const rounding = text === '' ? 0 : parseMoneyInput(text, currency, locale);
-    if (rounding === null || rounding < 0 || rounding > MAX_ROUNDING) invalid('cashRoundingIncrement');
-    else next.cashRoundingIncrement = rounding;
-  }
-
-  for (const field of ['receiptHeader', 'receiptFooter'] as const) {
-    const lines = receiptLines(draft[field]);
-    const problem = linesProblem(lines);
-    if (problem) problems[field] = problem;
-    else next[field] = lines;
-  }
-
-  // Host names and addresses are main's to judge (its schema is the authority).
-  next.thermalPrinterHost = draft.thermalPrinterHost.trim() || null;
-
-  const port = draft.thermalPrinterPort.trim();
-  if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) invalid('thermalPrinterPort');
-  else next.thermalPrinterPort = Number(port);
-
-  next.receiptColumns = draft.receiptColumns;
-
+/** The settings that differ from the saved ones. */
+export function patchOf(next: StoreSettings, saved: StoreSettings): Partial<StoreSettings> {
   const patch: Partial<StoreSettings> = {};
   for (const field of STORE_FIELDS) {
-    const value = next[field];
-    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(saved[field])) {
-      (patch as Record<string, unknown>)[field] = value;
-    }
+    if (JSON.stringify(next[field]) !== JSON.stringify(saved[field])) (patch as Record<string, unknown>)[field] = next[field];
   }
-  return { patch, problems };
+  return patch;
+}
+
+/** How a receipt block breaks the contract's rule, in terms the form can word (null: it does not). */
+export function receiptProblem(text: string): Problem | null {
+  const lines = receiptLines(text);
+  const parsed = StoreSettingsSchema.shape.receiptHeader.safeParse(lines);
+  const issue = parsed.error?.issues[0];
+  if (!issue) return null;
+  const at = issue.path[0];
+  if (typeof at !== 'number') return { kind: 'tooManyLines', n: lines.length };
+  return { kind: 'lineTooLong', line: at + 1, length: lines[at]?.length ?? 0 };
 }
