@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PosApi } from '../../shared/ipc/api';
-import { createFakePos } from '../test/fake-pos';
+import { createRealPos } from '../test/real-pos';
 import { createPosClient, tabClientId } from './pos-client';
 
 function setToken(token: string | null) {
@@ -41,13 +41,13 @@ describe('pos client', () => {
   it('uses window.pos when the preload provided it, and never fetches', async () => {
     const fetchSpy = vi.fn<typeof fetch>();
     vi.stubGlobal('fetch', fetchSpy);
-    const preload: PosApi = createFakePos().api;
+    const preload: PosApi = (await createRealPos()).api;
     window.pos = preload;
 
     const client = createPosClient();
     expect(client).toBe(preload);
     const status = await client.app.status();
-    expect(status.ok).toBe(true);
+    expect(status).toEqual({ ok: true, value: { version: 'test', shell: 'web', sync: { state: 'not_configured', pending: 0, lastSyncAt: null } } });
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 

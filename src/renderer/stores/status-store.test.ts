@@ -1,26 +1,34 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PosApi } from '../../shared/ipc/api';
-import { createFakePos } from '../test/fake-pos';
+import { createRealPos } from '../test/real-pos';
 import { createStatusStore, STATUS_POLL_MS } from './status-store';
 
 describe('status store', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
+  let pos: Awaited<ReturnType<typeof createRealPos>>;
+  beforeEach(async () => {
+    pos = await createRealPos({ as: 'cashier', app: { version: '0.1.0' } });
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    pos.cleanup();
+  });
 
   it('polls pos.app.status every 5 s until stopped', async () => {
-    const { api, calls, state } = createFakePos();
+    const { api, calls, services } = pos;
     const store = createStatusStore(api);
     const polls = () => calls.filter((c) => c.channel === 'app.status').length;
 
     const stop = store.getState().startPolling();
     await vi.advanceTimersByTimeAsync(0);
     expect(polls()).toBe(1);
-    expect(store.getState().status?.sync.state).toBe('not_configured');
+    expect(store.getState().status?.sync).toEqual({ state: 'not_configured', pending: 0, lastSyncAt: null });
 
-    state.status = { ...state.status, sync: { state: 'online', pending: 4, lastSyncAt: null } };
+    // A customer saved meanwhile waits in main's outbox: the next poll says so.
+    services.customers.create({ documentTypeCode: 'NATIONAL_ID', document: '1020304050', firstName: 'Laura', lastName: 'Gil', countryCode: 'CO' }, pos.staff.cashier.id);
     await vi.advanceTimersByTimeAsync(STATUS_POLL_MS);
     expect(polls()).toBe(2);
-    expect(store.getState().status?.sync).toEqual({ state: 'online', pending: 4, lastSyncAt: null });
+    expect(store.getState().status?.sync).toEqual({ state: 'not_configured', pending: 1, lastSyncAt: null });
 
     stop();
     await vi.advanceTimersByTimeAsync(STATUS_POLL_MS * 3);
@@ -28,7 +36,7 @@ describe('status store', () => {
   });
 
   it('keeps the last good status when a poll fails, and records the error', async () => {
-    const { api } = createFakePos();
+    const { api } = pos;
     let failing = false;
     const flaky: PosApi = {
       ...api,

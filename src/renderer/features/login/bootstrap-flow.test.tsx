@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PosApi } from '../../../shared/ipc/api';
-import { createFakePos } from '../../test/fake-pos';
+import { createRealPos } from '../../test/real-pos';
 import { renderApp } from '../../test/render-app';
 
 const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
@@ -28,7 +28,7 @@ afterEach(() => {
 
 describe('first run of a new store', () => {
   it('asks for the first administrator, checks the PIN twice, shows a weak PIN at its field, then opens the shell', async () => {
-    const { api, calls, state } = createFakePos({ users: [] });
+    const { api, calls, session, services } = await createRealPos({ empty: true });
     renderApp(api);
 
     const form = await screen.findByTestId('bootstrap-form');
@@ -64,11 +64,12 @@ describe('first run of a new store', () => {
     expect(within(shell).getByTestId('topbar-user').textContent).toContain('Administrador');
     expect(form.isConnected).toBe(false);
     expect(bootstrapCalls(calls)).toEqual([{ displayName: 'Marta Ruiz', username: 'marta.ruiz', pin: '2580' }]);
-    expect(state.session?.user.role).toBe('admin');
+    expect(session.current?.user.role).toBe('admin');
+    expect(services.staff.list()).toEqual([expect.objectContaining({ username: 'marta.ruiz', displayName: 'Marta Ruiz', role: 'admin', active: true })]);
   });
 
   it('checks the name, username and PIN format before asking main', async () => {
-    const { api, calls } = createFakePos({ users: [] });
+    const { api, calls } = await createRealPos({ empty: true });
     renderApp(api);
     await screen.findByTestId('bootstrap-form');
 
@@ -84,15 +85,15 @@ describe('first run of a new store', () => {
   });
 
   it('shows the staff tiles when main says the store was set up meanwhile', async () => {
-    const fake = createFakePos();
+    const { api, calls } = await createRealPos();
     let first = true;
     const raced: PosApi = {
-      ...fake.api,
+      ...api,
       session: {
-        ...fake.api.session,
+        ...api.session,
         // The first look finds nobody; by the time the form is sent, someone else has set the store up.
         staffList: async (input) => {
-          if (!first) return fake.api.session.staffList(input);
+          if (!first) return api.session.staffList(input);
           first = false;
           return { ok: true, value: [] };
         },
@@ -105,13 +106,15 @@ describe('first run of a new store', () => {
     await submit();
 
     expect(await screen.findByTestId('staff-tile-1')).toBeTruthy();
+    // Main refused: the store already had staff.
+    expect(bootstrapCalls(calls)).toEqual([{ displayName: 'Intruso', username: 'intruso', pin: '2580' }]);
     expect(screen.getByTestId('bootstrap-refused').textContent).toBe('Esta tienda ya tiene usuarios. Elija su nombre e ingrese con su PIN.');
     expect(screen.queryByTestId('bootstrap-form')).toBeNull();
     expect(screen.queryByTestId('app-shell')).toBeNull();
   });
 
   it('shows the usual staff tiles, not the form, once the store has staff', async () => {
-    const { api } = createFakePos();
+    const { api } = await createRealPos();
     renderApp(api);
     expect(await screen.findByTestId('staff-tile-1')).toBeTruthy();
     expect(screen.queryByTestId('bootstrap-form')).toBeNull();

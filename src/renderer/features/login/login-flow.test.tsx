@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakePos } from '../../test/fake-pos';
+import { createRealPos } from '../../test/real-pos';
 import { renderApp } from '../../test/render-app';
 
 const pressKeys = (digits: string) => {
@@ -16,22 +16,24 @@ afterEach(() => {
 
 describe('PIN login', () => {
   it('shows a tile per staff member with the translated role', async () => {
-    const { api } = createFakePos();
+    const { api } = await createRealPos();
     renderApp(api);
 
     const ana = await screen.findByTestId('staff-tile-1');
-    expect(ana.textContent).toContain('Ana Gómez');
-    expect(ana.textContent).toContain('Cajero');
+    expect(ana.textContent).toContain('Ana Martínez');
+    expect(ana.textContent).toContain('Administrador');
     expect(screen.getByTestId('staff-tile-2').textContent).toContain('Gerente');
-    expect(screen.getByTestId('staff-tile-3').textContent).toContain('Administrador');
+    expect(screen.getByTestId('staff-tile-3').textContent).toContain('Lucía Pérez');
+    expect(screen.getByTestId('staff-tile-3').textContent).toContain('Cajero');
+    expect(screen.getAllByTestId(/^staff-tile-/)).toHaveLength(4);
     expect(screen.queryByTestId('app-shell')).toBeNull();
   });
 
   it('says the PIN is wrong and how many attempts are left, then clears it', async () => {
-    const { api, calls } = createFakePos();
+    const { api, calls, staff } = await createRealPos();
     renderApp(api);
 
-    fireEvent.click(await screen.findByTestId('staff-tile-1'));
+    fireEvent.click(await screen.findByTestId(`staff-tile-${staff.cashier.id}`));
     pressKeys('1111');
     expect(screen.getByTestId('pin-dots').dataset.length).toBe('4');
     fireEvent.click(screen.getByTestId('pin-enter'));
@@ -39,7 +41,7 @@ describe('PIN login', () => {
     expect((await screen.findByTestId('login-error')).textContent).toBe('PIN incorrecto. Le quedan 4 intentos.');
     expect(screen.getByTestId('pin-dots').dataset.length).toBe('0');
     expect(calls.filter((c) => c.channel === 'session.login')).toEqual([
-      { channel: 'session.login', input: { userId: 1, pin: '1111' } },
+      { channel: 'session.login', input: { userId: staff.cashier.id, pin: '1111' } },
     ]);
 
     pressKeys('2222');
@@ -49,15 +51,16 @@ describe('PIN login', () => {
   });
 
   it('tells a locked user they are locked and until when', async () => {
-    const lockedUntil = new Date(Date.now() + 5 * 60_000);
-    lockedUntil.setSeconds(0, 0);
-    const { api } = createFakePos({
-      users: [{ id: 7, displayName: 'Sara Díaz', role: 'cashier', pin: '2580', lockedUntil: lockedUntil.toISOString() }],
-    });
+    const pos = await createRealPos({ now: new Date().toISOString() });
+    const { api, staff, services } = pos;
+    // Five wrong PINs at another moment lock the cashier for five minutes.
+    for (let i = 0; i < 5; i++) await expect(services.staff.authenticate(staff.cashier.id, '1111')).rejects.toMatchObject({ code: expect.stringMatching(/PIN_INVALID|USER_LOCKED/) });
+    const lockedUntil = new Date(services.staff.list().find((u) => u.id === staff.cashier.id)!.lockedUntil!);
+    expect(lockedUntil.getTime()).toBe(pos.clock.now().getTime() + 5 * 60_000);
     renderApp(api);
 
-    fireEvent.click(await screen.findByTestId('staff-tile-7'));
-    pressKeys('2580');
+    fireEvent.click(await screen.findByTestId(`staff-tile-${staff.cashier.id}`));
+    pressKeys(staff.cashier.pin);
     fireEvent.click(screen.getByTestId('pin-enter'));
 
     const message = (await screen.findByTestId('login-error')).textContent ?? '';
@@ -68,15 +71,15 @@ describe('PIN login', () => {
   });
 
   it('opens the shell on the right PIN', async () => {
-    const { api } = createFakePos();
+    const { api, staff } = await createRealPos();
     renderApp(api);
 
-    fireEvent.click(await screen.findByTestId('staff-tile-2'));
-    pressKeys('1397');
+    fireEvent.click(await screen.findByTestId(`staff-tile-${staff.manager.id}`));
+    pressKeys(staff.manager.pin);
     fireEvent.click(screen.getByTestId('pin-enter'));
 
     const shell = await screen.findByTestId('app-shell');
-    expect(within(shell).getByTestId('topbar-user').textContent).toContain('Luis Pérez');
+    expect(within(shell).getByTestId('topbar-user').textContent).toContain('Carlos Gómez');
     expect(within(shell).getByTestId('topbar-user').textContent).toContain('Gerente');
     expect(within(shell).getByTestId('screen-sell').textContent).toContain(
       'Escanee un código de barras o busque un producto para empezar una venta.',
@@ -85,24 +88,25 @@ describe('PIN login', () => {
   });
 
   it('takes the PIN from the physical keyboard: digits, Backspace, Enter', async () => {
-    const { api, calls } = createFakePos();
+    const { api, calls, staff } = await createRealPos();
     renderApp(api);
 
-    fireEvent.click(await screen.findByTestId('staff-tile-1'));
-    for (const key of ['2', '5', '9', 'Backspace', '8', '0']) typeKey(key);
+    fireEvent.click(await screen.findByTestId(`staff-tile-${staff.cashier.id}`));
+    // The cashier's PIN is 2468.
+    for (const key of ['2', '4', '9', 'Backspace', '6', '8']) typeKey(key);
     expect(screen.getByTestId('pin-dots').dataset.length).toBe('4');
     typeKey('Enter');
 
     await screen.findByTestId('app-shell');
-    expect(calls.find((c) => c.channel === 'session.login')?.input).toEqual({ userId: 1, pin: '2580' });
+    expect(calls.find((c) => c.channel === 'session.login')?.input).toEqual({ userId: staff.cashier.id, pin: '2468' });
   });
 
   it('keeps Enter disabled until the PIN has 4 digits, and Escape goes back to the tiles', async () => {
-    const { api, calls } = createFakePos();
+    const { api, calls } = await createRealPos();
     renderApp(api);
 
-    fireEvent.click(await screen.findByTestId('staff-tile-3'));
-    pressKeys('864');
+    fireEvent.click(await screen.findByTestId('staff-tile-4'));
+    pressKeys('147');
     expect(screen.getByTestId<HTMLButtonElement>('pin-enter').disabled).toBe(true);
     typeKey('Enter');
     expect(calls.some((c) => c.channel === 'session.login')).toBe(false);
@@ -110,11 +114,11 @@ describe('PIN login', () => {
     typeKey('Escape');
     expect(screen.queryByTestId('pin-pad')).toBeNull();
     // Back on the tiles, focus returns to the tile just left.
-    expect(document.activeElement).toBe(screen.getByTestId('staff-tile-3'));
+    expect(document.activeElement).toBe(screen.getByTestId('staff-tile-4'));
   });
 
   it('moves between tiles with the arrow keys', async () => {
-    const { api } = createFakePos();
+    const { api } = await createRealPos();
     renderApp(api);
 
     const first = await screen.findByTestId('staff-tile-1');
@@ -122,26 +126,24 @@ describe('PIN login', () => {
     fireEvent.keyDown(first, { key: 'ArrowRight' });
     expect(document.activeElement).toBe(screen.getByTestId('staff-tile-2'));
     fireEvent.keyDown(document.activeElement ?? first, { key: 'End' });
-    expect(document.activeElement).toBe(screen.getByTestId('staff-tile-3'));
+    expect(document.activeElement).toBe(screen.getByTestId('staff-tile-4'));
     fireEvent.keyDown(document.activeElement ?? first, { key: 'ArrowRight' });
-    expect(document.activeElement).toBe(screen.getByTestId('staff-tile-3'));
+    expect(document.activeElement).toBe(screen.getByTestId('staff-tile-4'));
     fireEvent.keyDown(document.activeElement ?? first, { key: 'ArrowLeft' });
-    expect(document.activeElement).toBe(screen.getByTestId('staff-tile-2'));
+    expect(document.activeElement).toBe(screen.getByTestId('staff-tile-3'));
   });
 
   it('skips the login when main already has a session', async () => {
-    const { api, calls } = createFakePos({
-      session: { user: { id: 3, displayName: 'Marta Ruiz', role: 'admin' }, since: new Date().toISOString() },
-    });
+    const { api, calls } = await createRealPos({ as: 'admin' });
     renderApp(api);
 
     const shell = await screen.findByTestId('app-shell');
-    expect(within(shell).getByTestId('topbar-user').textContent).toContain('Marta Ruiz');
+    expect(within(shell).getByTestId('topbar-user').textContent).toContain('Ana Martínez');
     expect(calls.some((c) => c.channel === 'session.staffList')).toBe(false);
   });
 
   it('shows a failed staff list as a translated error with a retry', async () => {
-    const { api } = createFakePos();
+    const { api } = await createRealPos();
     let fail = true;
     const staffList = api.session.staffList;
     const flaky = {

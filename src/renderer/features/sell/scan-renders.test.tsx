@@ -6,8 +6,7 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type * as ReactI18next from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SessionInfo } from '../../../shared/ipc/dto';
-import { barcodeOf, createFakePos } from '../../test/fake-pos';
+import { createRealPos } from '../../test/real-pos';
 import { renderApp } from '../../test/render-app';
 
 const asked = vi.hoisted(() => new Map<string, number>());
@@ -27,7 +26,6 @@ vi.mock('react-i18next', async (importOriginal) => {
   };
 });
 
-const cashier: SessionInfo = { user: { id: 1, displayName: 'Ana Gómez', role: 'cashier' }, since: '2026-05-14T10:00:00.000Z' };
 const lines = () => [...screen.getByTestId('cart').querySelectorAll<HTMLElement>('[data-line-id]')];
 /** Renders of the scan box and of cart lines since the last reset. */
 const renders = () => ({ scanBox: asked.get('sell.scan.placeholder') ?? 0, lines: asked.get('sell.cart.size') ?? 0 });
@@ -50,14 +48,15 @@ async function typeIntoScanBox(text: string) {
 
 describe('scan speed', () => {
   it('does not re-render the scan box for each typed character', async () => {
-    const fake = createFakePos({ session: cashier });
-    renderApp(fake.api);
+    const pos = await createRealPos({ as: 'cashier' });
+    const { barcode } = pos.stocked()[0]!;
+    renderApp(pos.api);
     await screen.findByTestId('screen-sell');
-    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'sales.current')).toBe(true));
+    await waitFor(() => expect(pos.calls.some((c) => c.channel === 'sales.current')).toBe(true));
 
     asked.clear();
-    const box = await typeIntoScanBox(barcodeOf(11));
-    expect(box.value).toBe(barcodeOf(11));
+    const box = await typeIntoScanBox(barcode);
+    expect(box.value).toBe(barcode);
     expect(renders().scanBox).toBe(0);
 
     await act(async () => {
@@ -68,12 +67,14 @@ describe('scan speed', () => {
   });
 
   it('re-renders only the lines a scan changed', async () => {
-    const fake = createFakePos({ session: cashier });
-    renderApp(fake.api);
+    const pos = await createRealPos({ as: 'cashier' });
+    renderApp(pos.api);
     await screen.findByTestId('screen-sell');
-    const variants = [11, 13, 14, 15, 21, 22, 12];
-    for (const [i, variant] of variants.entries()) {
-      await typeIntoScanBox(barcodeOf(variant));
+    // Seven different variants in stock, from several products.
+    const variants = pos.stocked().filter((_, i) => i % 9 === 0).slice(0, 7).map((v) => v.barcode);
+    expect(new Set(variants).size).toBe(7);
+    for (const [i, barcode] of variants.entries()) {
+      await typeIntoScanBox(barcode);
       await act(async () => {
         fireEvent.keyDown(screen.getByTestId('scan-input'), { key: 'Enter' });
       });
@@ -82,7 +83,7 @@ describe('scan speed', () => {
 
     // One more of the first line: it changes, the last one is no longer selected; the rest stay as they were.
     asked.clear();
-    await typeIntoScanBox(barcodeOf(11));
+    await typeIntoScanBox(variants[0]!);
     await act(async () => {
       fireEvent.keyDown(screen.getByTestId('scan-input'), { key: 'Enter' });
     });

@@ -1,24 +1,50 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../shared/errors';
+import type { PosApi } from '../../../shared/ipc/api';
 import type { CompleteOutcome } from '../../../shared/ipc/contract';
-import type { SessionInfo } from '../../../shared/ipc/dto';
+import type { CustomerDetail } from '../../../shared/ipc/dto-customers';
+import type { SaleSummary, SellableVariant } from '../../../shared/ipc/dto-sales';
 import { formatMoney } from '../../../shared/money';
-import { barcodeOf, createFakePos, type FakePosOptions } from '../../test/fake-pos';
+import { callsOf, createRealPos, type RealPos, type RealPosOptions } from '../../test/real-pos';
 import { renderApp } from '../../test/render-app';
 import { SCAN_MAX_GAP_MS } from './scanner';
 
-const cashier: SessionInfo = { user: { id: 1, displayName: 'Ana Gómez', role: 'cashier' }, since: '2026-05-14T10:00:00.000Z' };
 const cop = (minor: number) => formatMoney(minor, 'COP', 'es-CO');
-const TSHIRT = 4990000;
 
-async function openSell(options: FakePosOptions = {}, api?: (fake: ReturnType<typeof createFakePos>) => ReturnType<typeof createFakePos>['api']) {
-  const fake = createFakePos({ session: cashier, ...options });
-  const view = renderApp(api ? api(fake) : fake.api);
-  await screen.findByTestId('screen-sell');
-  await waitFor(() => expect(fake.calls.some((c) => c.channel === 'sales.current')).toBe(true));
-  return { ...fake, ...view };
+/**
+ * What the tests sell, from the seeded demo store: a T-shirt (product 1,
+ * IVA 19 %, prices include tax) and a garment of another product (product 3).
+ */
+function demoGoods(pos: RealPos) {
+  const stocked = pos.stocked();
+  const tee = stocked.find((v) => v.productId === 1)!;
+  const other = stocked.find((v) => v.productId === 3)!;
+  return { tee, other, grid: pos.services.catalog.grid(1) };
 }
+
+/** The Sell screen of the demo cashier; `before` runs on main's side before the screen opens, `wrap` stands between the screen and main. */
+async function openSell(options: RealPosOptions = {}, wrap?: (pos: RealPos) => PosApi, before?: (pos: RealPos & ReturnType<typeof demoGoods>) => void | Promise<void>) {
+  const pos = await createRealPos({ as: 'cashier', ...options });
+  const goods = { ...pos, ...demoGoods(pos) };
+  await before?.(goods);
+  const view = renderApp(wrap ? wrap(pos) : pos.api);
+  await screen.findByTestId('screen-sell');
+  await waitFor(() => expect(pos.calls.some((c) => c.channel === 'sales.current')).toBe(true));
+  return { ...goods, ...view };
+}
+
+/** A demo customer (national ID) with a billing address. */
+async function customerWithBilling(pos: RealPos): Promise<CustomerDetail & { billingId: number }> {
+  for (let id = 1; id <= 50; id++) {
+    const c = await pos.ask<CustomerDetail>('customers.get', { id });
+    const billing = c.addresses.find((a) => a.kind === 'billing');
+    if (billing && c.documentType === 'NATIONAL_ID') return { ...c, billingId: billing.id };
+  }
+  throw new Error('the demo store has no customer with a billing address');
+}
+
+const lineText = (v: SellableVariant) => `${v.name} ${v.colorName} ${v.sizeCode}`;
 
 /**
  * A barcode scanner: the characters and Enter in one fast burst, at whatever
@@ -37,7 +63,6 @@ async function scanBurst(code: string) {
 
 const lines = () => [...screen.getByTestId('cart').querySelectorAll<HTMLElement>('[data-line-id]')];
 const lineId = (index = 0) => Number(lines()[index]?.dataset.lineId);
-const callsOf = (calls: Array<{ channel: string; input: unknown }>, channel: string) => calls.filter((c) => c.channel === channel).map((c) => c.input);
 const press = (key: string, init: Partial<KeyboardEventInit> = {}) => fireEvent.keyDown(document.activeElement ?? document.body, { key, ...init });
 /** Longer than a scanner's gap between keys: what follows is a person typing. */
 const humanPause = () => new Promise((resolve) => setTimeout(resolve, SCAN_MAX_GAP_MS + 15));
@@ -50,60 +75,62 @@ afterEach(() => {
 
 describe('scanning', () => {
   it('adds a line for a scanned barcode wherever focus is, and a second scan adds one more', async () => {
-    const { calls } = await openSell();
+    const { calls, tee } = await openSell();
     expect(document.activeElement).toBe(screen.getByTestId('scan-input'));
     expect(screen.getByTestId('screen-sell').textContent).toContain('Escanee un código de barras');
 
     // Focus on a button, not the scan box: the scan is captured anyway.
     screen.getByTestId('action-history').focus();
-    await scanBurst(barcodeOf(11));
+    await scanBurst(tee.barcode);
 
     await waitFor(() => expect(lines()).toHaveLength(1));
     const line = screen.getByTestId(`cart-line-${lineId()}`);
-    expect(line.textContent).toContain('Camiseta básica');
-    expect(within(line).getByTestId(`line-color-${lineId()}`).textContent).toBe('Negro');
-    expect(within(line).getByTestId(`line-size-${lineId()}`).textContent).toBe('Talla S');
+    expect(line.textContent).toContain(tee.name);
+    expect(within(line).getByTestId(`line-color-${lineId()}`).textContent).toBe(tee.colorName);
+    expect(within(line).getByTestId(`line-size-${lineId()}`).textContent).toBe(`Talla ${tee.sizeCode}`);
     expect(within(line).getByTestId(`line-qty-${lineId()}`)).toHaveProperty('value', '1');
-    expect(screen.getByTestId('cart-total').textContent).toBe(cop(TSHIRT));
+    expect(screen.getByTestId('cart-total').textContent).toBe(cop(tee.unitPrice));
     expect(screen.getByTestId(`line-flash-${lineId()}`)).toBeTruthy();
-    expect(callsOf(calls, 'sales.scan')).toEqual([{ code: barcodeOf(11), draftId: null }]);
+    expect(callsOf(calls, 'sales.scan')).toEqual([{ code: tee.barcode, draftId: null }]);
 
-    await scanBurst(barcodeOf(11));
+    await scanBurst(tee.barcode);
     await waitFor(() => expect(screen.getByTestId(`line-qty-${lineId()}`)).toHaveProperty('value', '2'));
     expect(lines()).toHaveLength(1);
-    expect(screen.getByTestId('cart-total').textContent).toBe(cop(2 * TSHIRT));
+    expect(screen.getByTestId('cart-total').textContent).toBe(cop(2 * tee.unitPrice));
+    // Prices include tax: 19 % of the total is IVA, rounded by main.
     expect(screen.getByTestId('cart-totals').textContent).toContain('IVA 19');
+    expect(screen.getByTestId('cart-totals').textContent).toContain(cop(Math.round((2 * tee.unitPrice * 1900) / 11900)));
   });
 
   it('scans what is typed in the scan box on Enter', async () => {
-    const { calls } = await openSell();
+    const { calls, other } = await openSell();
     const box = screen.getByTestId('scan-input');
-    fireEvent.change(box, { target: { value: barcodeOf(21) } });
+    fireEvent.change(box, { target: { value: other.barcode } });
     await act(async () => {
       fireEvent.keyDown(box, { key: 'Enter' });
     });
     await waitFor(() => expect(lines()).toHaveLength(1));
-    expect(lines()[0]?.textContent).toContain('Jean clásico');
+    expect(lines()[0]?.textContent).toContain(other.name);
     expect(box).toHaveProperty('value', '');
-    expect(callsOf(calls, 'sales.scan')).toEqual([{ code: barcodeOf(21), draftId: null }]);
+    expect(callsOf(calls, 'sales.scan')).toEqual([{ code: other.barcode, draftId: null }]);
   });
 
   it('says clearly when a code is unknown, and the next scan still works', async () => {
-    await openSell();
+    const { other } = await openSell();
     await scanBurst('1234567');
 
     const error = await screen.findByTestId('scan-error');
     expect(error.textContent).toBe('No se encontró el código 1234567');
     expect(lines()).toHaveLength(0);
 
-    await scanBurst(barcodeOf(14));
+    await scanBurst(other.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
     expect(screen.queryByTestId('scan-error')).toBeNull();
   });
 
   it('refuses a barcode with a wrong check digit with its own message', async () => {
-    const { calls } = await openSell();
-    const good = barcodeOf(11);
+    const { calls, tee } = await openSell();
+    const good = tee.barcode;
     const bad = good.slice(0, 12) + String((Number(good[12]) + 1) % 10);
     await scanBurst(bad);
     const error = await screen.findByTestId('scan-error');
@@ -113,70 +140,89 @@ describe('scanning', () => {
   });
 
   it('opens the variant picker for a typed PLU; Enter on a cell adds it, arrows move', async () => {
-    const { calls } = await openSell();
-    await scanBurst('1001');
+    const { calls, services } = await openSell({}, undefined, ({ db, grid }) => {
+      // The T-shirt also comes in black, in its first size only: black in the other sizes is not made.
+      db.sqlite
+        .prepare(`INSERT INTO tblprodXcolorXtalla (ID_producto, ID_color, ID_talla, inventario, global_id, barcode) VALUES (1, (SELECT id_color FROM tblcolor WHERE color = 'Negro'), ?, 0, 'test-black', '2099999999994')`)
+        .run(grid.sizes[0]!.id);
+    });
+    const grid = services.catalog.grid(1);
+    expect(grid.colors.map((c) => c.name)).toContain('Negro');
+    const cellAt = (color: number, size: number) => grid.cells.find((c) => c.colorId === grid.colors[color]!.id && c.sizeId === grid.sizes[size]!.id);
+    const soldOut = grid.cells.find((c) => c.stock === 0)!;
+    await scanBurst(grid.product.plu);
 
     const picker = await screen.findByTestId('variant-picker');
-    // Black M has no stock: shown apart, still selectable under the warn policy.
-    const out = within(picker).getByTestId('variant-cell-12');
+    // A variant with no stock: shown apart, still selectable under the warn policy.
+    const out = within(picker).getByTestId(`variant-cell-${soldOut.variantId}`);
     expect(out.className).toContain('variant-cell--out');
     expect(out).toHaveProperty('disabled', false);
-    // White L does not exist: no cell at all.
-    expect(within(picker).getAllByRole('button').filter((b) => b.dataset.testid?.startsWith('variant-cell-'))).toHaveLength(5);
+    // Black beyond the first size is not made: no cell at all, 25 cells in a 7 x 4 grid.
+    const black = grid.colors.findIndex((c) => c.name === 'Negro');
+    expect(cellAt(black, 1)).toBeUndefined();
+    expect(grid.colors.length * grid.sizes.length).toBe(28);
+    expect(within(picker).getAllByRole('button').filter((b) => b.dataset.testid?.startsWith('variant-cell-'))).toHaveLength(25);
 
-    expect(document.activeElement).toBe(within(picker).getByTestId('variant-cell-11'));
+    expect(document.activeElement).toBe(within(picker).getByTestId(`variant-cell-${cellAt(0, 0)!.variantId}`));
     press('ArrowDown');
-    expect(document.activeElement).toBe(within(picker).getByTestId('variant-cell-14'));
+    expect(document.activeElement).toBe(within(picker).getByTestId(`variant-cell-${cellAt(1, 0)!.variantId}`));
     press('ArrowRight');
-    expect(document.activeElement).toBe(within(picker).getByTestId('variant-cell-15'));
+    const chosen = cellAt(1, 1)!;
+    expect(document.activeElement).toBe(within(picker).getByTestId(`variant-cell-${chosen.variantId}`));
     await act(async () => {
       fireEvent.click(document.activeElement as HTMLElement);
     });
 
     await waitFor(() => expect(screen.queryByTestId('variant-picker')).toBeNull());
-    expect(callsOf(calls, 'sales.addVariant')).toEqual([{ variantId: 15, quantity: 1, draftId: null }]);
-    expect(lines()[0]?.textContent).toContain('Blanco');
+    expect(callsOf(calls, 'sales.addVariant')).toEqual([{ variantId: chosen.variantId, quantity: 1, draftId: null }]);
+    expect(lines()[0]?.textContent).toContain(grid.colors[1]!.name);
   });
 
   it('shows products as you type; picking one and adding from the picker counts as a search pick', async () => {
-    const { calls, state } = await openSell();
+    const { calls, grid, services, db } = await openSell();
+    const searches = (productId: number) => db.sqlite.prepare<[number], number>(`SELECT cantidad_Busquedas FROM tblproductos WHERE id_producto = ?`).pluck().get(productId);
     const box = screen.getByTestId('scan-input');
     fireEvent.change(box, { target: { value: 'cami' } });
 
     const results = await screen.findByTestId('search-results');
-    expect(within(results).getByTestId('search-result-1').textContent).toContain('Camiseta básica');
+    expect(within(results).getByTestId('search-result-1').textContent).toContain(grid.product.name);
     expect(callsOf(calls, 'catalog.search')).toEqual([{ query: 'cami', limit: 8 }]);
+    // The first hit main ranked, as the screen lists it.
+    const first = Number(within(results).getAllByTestId(/^search-result-/)[0]!.dataset.testid!.replace('search-result-', ''));
+    const before = searches(first);
 
     press('ArrowDown');
     await act(async () => {
       press('Enter');
     });
     const picker = await screen.findByTestId('variant-picker');
+    const cell = services.catalog.grid(first).cells.find((c) => c.stock >= 3)!;
     fireEvent.change(within(picker).getByTestId('picker-quantity'), { target: { value: '3' } });
     await act(async () => {
-      fireEvent.click(within(picker).getByTestId('variant-cell-13'));
+      fireEvent.click(within(picker).getByTestId(`variant-cell-${cell.variantId}`));
     });
 
     await waitFor(() => expect(lines()).toHaveLength(1));
-    expect(callsOf(calls, 'sales.addVariant')).toEqual([{ variantId: 13, quantity: 3, fromSearch: true, draftId: null }]);
-    expect(state.searchPicks.get(1)).toBe(1);
+    expect(callsOf(calls, 'sales.addVariant')).toEqual([{ variantId: cell.variantId, quantity: 3, fromSearch: true, draftId: null }]);
+    expect(searches(first)).toBe(before! + 1);
     expect(screen.queryByTestId('search-results')).toBeNull();
   });
 
   it('reopens the sale in progress when the screen opens (after a restart or a crash)', async () => {
-    const fake = createFakePos({ session: cashier });
-    await fake.api.sales.scan({ code: barcodeOf(22) });
-    renderApp(fake.api);
+    const pos = await createRealPos({ as: 'cashier' });
+    const { other } = demoGoods(pos);
+    await pos.api.sales.scan({ code: other.barcode });
+    renderApp(pos.api);
     await waitFor(() => expect(screen.getByTestId('cart').querySelectorAll('[data-line-id]')).toHaveLength(1));
-    expect(screen.getByTestId('cart').textContent).toContain('Jean clásico');
+    expect(screen.getByTestId('cart').textContent).toContain(other.name);
   });
 });
 
 describe('cart', () => {
   it('changes the selected line with + and -, removes it with Delete after confirming', async () => {
-    const { calls } = await openSell();
-    await scanBurst(barcodeOf(11));
-    await scanBurst(barcodeOf(21));
+    const { calls, tee, other } = await openSell();
+    await scanBurst(tee.barcode);
+    await scanBurst(other.barcode);
     await waitFor(() => expect(lines()).toHaveLength(2));
     const [first, second] = [lineId(0), lineId(1)];
     expect(lines()[1]?.getAttribute('aria-current')).toBe('true');
@@ -202,7 +248,7 @@ describe('cart', () => {
 
     press('Delete');
     const confirm = await screen.findByTestId('confirm-dialog');
-    expect(confirm.textContent).toContain('Camiseta básica');
+    expect(confirm.textContent).toContain(tee.name);
     await act(async () => {
       fireEvent.click(within(confirm).getByTestId('confirm-ok'));
     });
@@ -212,32 +258,36 @@ describe('cart', () => {
   });
 
   it('warns on a line short of stock, and under the block policy says how many are left', async () => {
-    await openSell({ stock: { 22: 0 } });
-    await scanBurst(barcodeOf(22));
+    const first = await openSell({}, undefined, ({ other, setStock }) => setStock(other.variantId, 0));
+    await scanBurst(first.other.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
     expect(screen.getByTestId(`line-stock-warning-${lineId()}`).textContent).toContain('Falta 1 unidad');
     cleanup();
 
-    await openSell({ settings: { stockPolicy: 'block' } });
-    await scanBurst(barcodeOf(22));
-    await scanBurst(barcodeOf(22));
+    const { other, grid } = await openSell({ settings: { stockPolicy: 'block' } }, undefined, ({ other, grid, setStock }) => {
+      setStock(other.variantId, 1);
+      setStock(grid.cells[0]!.variantId, 5);
+    });
+    await scanBurst(other.barcode);
+    await scanBurst(other.barcode);
     const error = await screen.findByTestId('scan-error');
     expect(error.textContent).toBe('No hay existencias suficientes: queda 1 unidad.');
 
     // From the picker: sold-out cells cannot be chosen, a quantity beyond stock is refused in the picker.
-    await scanBurst('1001');
+    await scanBurst(grid.product.plu);
     const picker = await screen.findByTestId('variant-picker');
-    expect(within(picker).getByTestId('variant-cell-12')).toHaveProperty('disabled', true);
+    const soldOut = grid.cells.find((c) => c.stock === 0)!;
+    expect(within(picker).getByTestId(`variant-cell-${soldOut.variantId}`)).toHaveProperty('disabled', true);
     fireEvent.change(within(picker).getByTestId('picker-quantity'), { target: { value: '9' } });
     await act(async () => {
-      fireEvent.click(within(picker).getByTestId('variant-cell-11'));
+      fireEvent.click(within(picker).getByTestId(`variant-cell-${grid.cells[0]!.variantId}`));
     });
     expect((await within(picker).findByTestId('picker-error')).textContent).toBe('No hay existencias suficientes: quedan 5 unidades.');
   });
 
   it('asks a manager for a discount above the threshold and retries with the approval', async () => {
-    const { calls } = await openSell();
-    await scanBurst(barcodeOf(11));
+    const { calls, tee, staff } = await openSell();
+    await scanBurst(tee.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
     const id = lineId();
 
@@ -252,20 +302,21 @@ describe('cart', () => {
     const approval = await screen.findByTestId('approval-dialog');
     expect(callsOf(calls, 'sales.setLineDiscount')).toEqual([{ lineId: id, discount: { kind: 'percent', percentBp: 2000, reason: 'Prenda con defecto' } }]);
     const subject = within(approval).getByTestId('approval-subject').textContent ?? '';
-    expect(subject).toContain('Camiseta básica Negro S');
+    expect(subject).toContain(lineText(tee));
     expect(subject).toContain('Prenda con defecto');
     // Only managers and admins can approve.
-    await waitFor(() => expect(within(approval).getByTestId('approval-user-2')).toBeTruthy());
-    expect(within(approval).queryByTestId('approval-user-1')).toBeNull();
+    await waitFor(() => expect(within(approval).getByTestId(`approval-user-${staff.manager.id}`)).toBeTruthy());
+    expect(within(approval).getByTestId(`approval-user-${staff.admin.id}`)).toBeTruthy();
+    expect(within(approval).queryByTestId(`approval-user-${staff.cashier.id}`)).toBeNull();
 
-    fireEvent.click(within(approval).getByTestId('approval-user-2'));
+    fireEvent.click(within(approval).getByTestId(`approval-user-${staff.manager.id}`));
     fireEvent.change(within(approval).getByTestId('approval-pin'), { target: { value: '0000' } });
     await act(async () => {
       fireEvent.click(within(approval).getByTestId('approval-submit'));
     });
     expect((await within(approval).findByTestId('approval-error')).textContent).toContain('PIN incorrecto');
 
-    fireEvent.change(within(approval).getByTestId('approval-pin'), { target: { value: '1397' } });
+    fireEvent.change(within(approval).getByTestId('approval-pin'), { target: { value: staff.manager.pin } });
     await act(async () => {
       fireEvent.click(within(approval).getByTestId('approval-submit'));
     });
@@ -277,16 +328,18 @@ describe('cart', () => {
     expect(retries[2]).toEqual({
       lineId: id,
       discount: { kind: 'percent', percentBp: 2000, reason: 'Prenda con defecto' },
-      approval: { userId: 2, pin: '1397' },
+      approval: { userId: staff.manager.id, pin: staff.manager.pin },
     });
-    expect(screen.getByTestId(`line-discount-${id}`).textContent).toContain(cop(998000));
-    expect(screen.getByTestId('cart-total').textContent).toBe(cop(TSHIRT - 998000));
-    expect(screen.getByTestId(`cart-line-${id}`).textContent).toContain('Aprobado por Luis Pérez');
+    // 20 % of 34.900 is 6.980: main's figures.
+    expect(tee.unitPrice).toBe(3490000);
+    expect(screen.getByTestId(`line-discount-${id}`).textContent).toContain(cop(698000));
+    expect(screen.getByTestId('cart-total').textContent).toBe(cop(2792000));
+    expect(screen.getByTestId(`cart-line-${id}`).textContent).toContain('Aprobado por Carlos Gómez');
   });
 
   it('keeps the discount dialog open when the manager approval is cancelled', async () => {
-    await openSell();
-    await scanBurst(barcodeOf(11));
+    const { tee } = await openSell();
+    await scanBurst(tee.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
     await act(async () => {
       press('F11');
@@ -305,12 +358,12 @@ describe('cart', () => {
     });
     expect(screen.queryByTestId('approval-dialog')).toBeNull();
     expect(screen.getByTestId('discount-dialog')).toBeTruthy();
-    expect(screen.getByTestId('cart-total').textContent).toBe(cop(TSHIRT));
+    expect(screen.getByTestId('cart-total').textContent).toBe(cop(tee.unitPrice));
   });
 
   it('asks for a reason before sending a discount', async () => {
-    const { calls } = await openSell();
-    await scanBurst(barcodeOf(11));
+    const { calls, tee } = await openSell();
+    await scanBurst(tee.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
     fireEvent.click(screen.getByTestId('action-line-discount'));
     const dialog = await screen.findByTestId('discount-dialog');
@@ -322,11 +375,13 @@ describe('cart', () => {
 });
 
 describe('payment', () => {
-  async function ringUpOne(options: FakePosOptions = {}, api?: Parameters<typeof openSell>[1]) {
-    const fake = await openSell(options, api);
-    await scanBurst(barcodeOf(11));
+  /** One T-shirt (34.900) rung up. */
+  async function ringUpOne(options: RealPosOptions = {}, wrap?: Parameters<typeof openSell>[1]) {
+    const pos = await openSell(options, wrap);
+    expect(pos.tee.unitPrice).toBe(3490000);
+    await scanBurst(pos.tee.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
-    return fake;
+    return pos;
   }
 
   it('keeps Complete disabled until split tenders cover the total, and shows the change', async () => {
@@ -338,7 +393,7 @@ describe('payment', () => {
     const complete = within(dialog).getByTestId('complete-sale');
     expect(complete).toHaveProperty('disabled', true);
     const amount = within(dialog).getByTestId('tender-amount') as HTMLInputElement;
-    expect(amount.value).toBe('49900,00');
+    expect(amount.value).toBe('34900,00');
 
     fireEvent.click(within(dialog).getByTestId('tender-card'));
     fireEvent.change(amount, { target: { value: '20000' } });
@@ -348,15 +403,15 @@ describe('payment', () => {
     fireEvent.click(within(dialog).getByTestId('tender-add'));
 
     expect(complete).toHaveProperty('disabled', true);
-    expect(within(dialog).getByTestId('payment-remaining').textContent).toBe(cop(2990000));
+    expect(within(dialog).getByTestId('payment-remaining').textContent).toBe(cop(1490000));
 
     fireEvent.click(within(dialog).getByTestId('tender-cash'));
-    expect(amount.value).toBe('29900,00');
+    expect(amount.value).toBe('14900,00');
     fireEvent.change(amount, { target: { value: '50000' } });
     fireEvent.click(within(dialog).getByTestId('tender-add'));
 
     expect(complete).toHaveProperty('disabled', false);
-    expect(within(dialog).getByTestId('change-due').textContent).toBe(cop(2010000));
+    expect(within(dialog).getByTestId('change-due').textContent).toBe(cop(3510000));
     expect(callsOf(calls, 'sales.complete')).toEqual([]);
 
     fireEvent.click(within(dialog).getByTestId('tender-remove-1'));
@@ -365,12 +420,12 @@ describe('payment', () => {
 
   it('completes once with one completion key however often Complete is pressed', async () => {
     let release: (() => void) | undefined;
-    const { calls } = await ringUpOne({}, (fake) => ({
-      ...fake.api,
+    const { calls } = await ringUpOne({}, ({ api }) => ({
+      ...api,
       sales: {
-        ...fake.api.sales,
+        ...api.sales,
         complete: async (input) => {
-          const result = fake.api.sales.complete(input);
+          const result = api.sales.complete(input);
           await new Promise<void>((resolve) => {
             release = resolve;
           });
@@ -400,19 +455,20 @@ describe('payment', () => {
     const completes = callsOf(calls, 'sales.complete') as Array<{ completionKey: string; payments: unknown }>;
     expect(completes).toHaveLength(1);
     expect(completes[0]?.completionKey).toMatch(/^[A-Za-z0-9-]{8,64}$/);
-    expect(completes[0]?.payments).toEqual([{ method: 'cash', amount: TSHIRT }]);
-    expect(screen.getByTestId('receipt-number').textContent).toBe('C01-000001');
+    expect(completes[0]?.payments).toEqual([{ method: 'cash', amount: 3490000 }]);
+    expect(screen.getByTestId('receipt-number').textContent).toBe('R01-000001');
     expect(screen.getByTestId('sale-change').textContent).toBe(cop(0));
   });
 
   it('retries a completion whose answer was lost with the same key, and sells once', async () => {
     let lose = true;
-    const { calls, state } = await ringUpOne({}, (fake) => ({
-      ...fake.api,
+    // The transport loses main's answer once: the sale was made, the screen did not hear so.
+    const pos = await ringUpOne({}, ({ api }) => ({
+      ...api,
       sales: {
-        ...fake.api.sales,
+        ...api.sales,
         complete: async (input): Promise<Result<CompleteOutcome>> => {
-          const result = await fake.api.sales.complete(input);
+          const result = await api.sales.complete(input);
           if (!lose) return result;
           lose = false;
           return { ok: false, error: { code: 'INTERNAL', message: 'bridge went away', details: { network: true } } };
@@ -435,10 +491,10 @@ describe('payment', () => {
       fireEvent.click(within(dialog).getByTestId('complete-sale'));
     });
     await screen.findByTestId('receipt-view');
-    const keys = (callsOf(calls, 'sales.complete') as Array<{ completionKey: string }>).map((c) => c.completionKey);
+    const keys = (callsOf(pos.calls, 'sales.complete') as Array<{ completionKey: string }>).map((c) => c.completionKey);
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
-    expect(state.sales).toHaveLength(1);
+    expect(await pos.ask<SaleSummary[]>('sales.history')).toEqual([expect.objectContaining({ invoiceNumber: 'R01-000001', total: 3490000, state: 'COMPLETED' })]);
   });
 
   it('after a cash sale prints to the thermal printer with the drawer, or says none is configured; Enter starts a new sale', async () => {
@@ -451,13 +507,13 @@ describe('payment', () => {
     await act(async () => {
       fireEvent.submit(within(dialog).getByTestId('tender-amount').closest('form') as HTMLFormElement);
     });
-    expect(within(dialog).getByTestId('change-due').textContent).toBe(cop(5010000));
+    expect(within(dialog).getByTestId('change-due').textContent).toBe(cop(6510000));
     await act(async () => {
       fireEvent.click(within(dialog).getByTestId('complete-sale'));
     });
 
     const done = await screen.findByTestId('sale-done');
-    expect(within(done).getByTestId('sale-change').textContent).toBe(cop(5010000));
+    expect(within(done).getByTestId('sale-change').textContent).toBe(cop(6510000));
     await act(async () => {
       fireEvent.click(within(done).getByTestId('print-thermal'));
     });
@@ -475,10 +531,11 @@ describe('payment', () => {
   });
 
   it('translates a short payment with what is still due', async () => {
-    await ringUpOne({}, (fake) => ({
-      ...fake.api,
+    // Main's answer when the payments fall short (the dialog itself never sends a short payment).
+    await ringUpOne({}, ({ api }) => ({
+      ...api,
       sales: {
-        ...fake.api.sales,
+        ...api.sales,
         complete: async () => ({ ok: false, error: { code: 'PAYMENT_SHORT', message: 'short', details: { remaining: 1000000 } } }),
       },
     }));
@@ -496,8 +553,8 @@ describe('payment', () => {
 
 describe('park, customers, history', () => {
   it('parks the sale with F8 and resumes it from the parked list', async () => {
-    const { calls } = await openSell();
-    await scanBurst(barcodeOf(21));
+    const { calls, other } = await openSell();
+    await scanBurst(other.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
 
     await act(async () => {
@@ -522,29 +579,31 @@ describe('park, customers, history', () => {
       fireEvent.click(item);
     });
     await waitFor(() => expect(lines()).toHaveLength(1));
-    expect(lines()[0]?.textContent).toContain('Jean clásico');
+    expect(lines()[0]?.textContent).toContain(other.name);
     expect(screen.queryByTestId('parked-dialog')).toBeNull();
   });
 
   it('finds and attaches a customer, or creates one: the contract\'s rules in the form, main\'s refusal at its field', async () => {
-    const { calls } = await openSell();
+    const pos = await openSell();
+    const { calls } = pos;
+    const customer = await customerWithBilling(pos);
     expect(screen.getByTestId('customer-name').textContent).toBe('Consumidor final');
     await act(async () => {
       press('F10');
     });
     const dialog = await screen.findByTestId('customer-dialog');
-    fireEvent.change(within(dialog).getByTestId('customer-search'), { target: { value: '8012' } });
-    const result = await within(dialog).findByTestId('customer-result-1');
+    fireEvent.change(within(dialog).getByTestId('customer-search'), { target: { value: customer.document! } });
+    const result = await within(dialog).findByTestId(`customer-result-${customer.id}`);
     await act(async () => {
       fireEvent.click(result);
     });
-    await waitFor(() => expect(within(dialog).getByTestId('customer-detail-name').textContent).toBe('Carlos Rojas Díaz'));
-    fireEvent.change(within(dialog).getByTestId('customer-billing'), { target: { value: '1' } });
+    await waitFor(() => expect(within(dialog).getByTestId('customer-detail-name').textContent).toBe(customer.name));
+    fireEvent.change(within(dialog).getByTestId('customer-billing'), { target: { value: String(customer.billingId) } });
     await act(async () => {
       fireEvent.click(within(dialog).getByTestId('customer-attach'));
     });
-    await waitFor(() => expect(screen.getByTestId('customer-name').textContent).toBe('Carlos Rojas Díaz'));
-    expect(callsOf(calls, 'sales.setCustomer')).toEqual([{ draftId: null, customerId: 1, billingAddressId: 1, shippingAddressId: null }]);
+    await waitFor(() => expect(screen.getByTestId('customer-name').textContent).toBe(customer.name));
+    expect(callsOf(calls, 'sales.setCustomer')).toEqual([{ draftId: null, customerId: customer.id, billingAddressId: customer.billingId, shippingAddressId: null }]);
 
     await act(async () => {
       fireEvent.click(screen.getByTestId('customer-button'));
@@ -572,8 +631,8 @@ describe('park, customers, history', () => {
     expect(within(form).queryByTestId('customer-error-document')).toBeNull();
     expect(callsOf(calls, 'customers.create')).toEqual([]);
 
-    // Carlos already has this document: only main knows, and names the field.
-    field('document', '80123456');
+    // A customer of the store already has this document: only main knows, and names the field.
+    field('document', customer.document!);
     field('firstName', 'Laura');
     field('email', 'laura@example.com');
     field('phoneTypeCode', 'MOBILE');
@@ -587,6 +646,8 @@ describe('park, customers, history', () => {
       fireEvent.click(within(form).getByTestId('customer-create'));
     });
     await waitFor(() => expect(screen.getByTestId('customer-name').textContent).toBe('Laura Gil'));
+    const found = await pos.ask<Array<{ id: number; name: string; document: string; email: string | null }>>('customers.search', { query: '1020304050' });
+    expect(found).toEqual([expect.objectContaining({ name: 'Laura Gil', document: '1020304050', email: 'laura@example.com' })]);
     const created = callsOf(calls, 'customers.create').at(-1);
     expect(created).toEqual({
       documentTypeCode: 'NATIONAL_ID',
@@ -603,16 +664,18 @@ describe('park, customers, history', () => {
   });
 
   it('adds an address to a customer, the contract\'s rules checked in the form first', async () => {
-    const { calls } = await openSell();
+    const pos = await openSell();
+    const { calls } = pos;
+    const customer = await customerWithBilling(pos);
     await act(async () => {
       press('F10');
     });
     const dialog = await screen.findByTestId('customer-dialog');
-    fireEvent.change(within(dialog).getByTestId('customer-search'), { target: { value: '8012' } });
+    fireEvent.change(within(dialog).getByTestId('customer-search'), { target: { value: customer.document! } });
     await act(async () => {
-      fireEvent.click(await within(dialog).findByTestId('customer-result-1'));
+      fireEvent.click(await within(dialog).findByTestId(`customer-result-${customer.id}`));
     });
-    await waitFor(() => expect(within(dialog).getByTestId('customer-detail-name').textContent).toBe('Carlos Rojas Díaz'));
+    await waitFor(() => expect(within(dialog).getByTestId('customer-detail-name').textContent).toBe(customer.name));
     fireEvent.click(within(dialog).getByTestId('address-new'));
     const form = within(dialog).getByTestId('address-form');
     const submit = async () => {
@@ -633,17 +696,20 @@ describe('park, customers, history', () => {
     expect(within(form).queryByTestId('address-error-address')).toBeNull();
     await submit();
     await waitFor(() => expect(within(dialog).queryByTestId('address-form')).toBeNull());
-    expect(callsOf(calls, 'customers.addAddress')).toEqual([{ customerId: 1, kind: 'shipping', address: 'Carrera 7 # 45-10, Bogotá', zipCode: null, countryCode: 'CO' }]);
+    expect(callsOf(calls, 'customers.addAddress')).toEqual([{ customerId: customer.id, kind: 'shipping', address: 'Carrera 7 # 45-10, Bogotá', zipCode: null, countryCode: 'CO' }]);
+    expect((await pos.ask<CustomerDetail>('customers.get', { id: customer.id })).addresses).toContainEqual(expect.objectContaining({ kind: 'shipping', address: 'Carrera 7 # 45-10, Bogotá', zipCode: null }));
     const shipping = within(dialog).getByTestId<HTMLSelectElement>('customer-shipping');
     expect(shipping.selectedOptions[0]?.textContent).toBe('Carrera 7 # 45-10, Bogotá, CO');
   });
 
   it('lists recent sales and reprints one', async () => {
-    const fake = createFakePos({ session: cashier });
-    await fake.api.sales.scan({ code: barcodeOf(11) });
-    const sale = await fake.api.sales.complete({ draftId: 1, payments: [{ method: 'cash', amount: TSHIRT }], completionKey: 'key-12345678' });
+    const pos = await createRealPos({ as: 'cashier' });
+    const { tee } = demoGoods(pos);
+    const scanned = await pos.api.sales.scan({ code: tee.barcode });
+    if (!scanned.ok || scanned.value.kind !== 'added') throw new Error('setup failed');
+    const sale = await pos.api.sales.complete({ draftId: scanned.value.cart.draftId!, payments: [{ method: 'cash', amount: tee.unitPrice }], completionKey: 'key-12345678' });
     if (!sale.ok) throw new Error('setup failed');
-    renderApp(fake.api);
+    renderApp(pos.api);
     await screen.findByTestId('screen-sell');
 
     await act(async () => {
@@ -651,12 +717,13 @@ describe('park, customers, history', () => {
     });
     const history = await screen.findByTestId('history-dialog');
     const row = await within(history).findByTestId(`history-${sale.value.invoiceId}`);
-    expect(row.textContent).toContain('C01-000001');
+    expect(row.textContent).toContain('R01-000001');
+    expect(row.textContent).toContain(cop(tee.unitPrice));
     await act(async () => {
       fireEvent.click(within(row).getByTestId(`reprint-${sale.value.invoiceId}`));
     });
     const reprint = await screen.findByTestId('reprint-dialog');
-    expect(within(reprint).getByTestId('receipt-number').textContent).toBe('C01-000001');
+    expect(within(reprint).getByTestId('receipt-number').textContent).toBe('R01-000001');
 
     // Escape closes the top dialog only: back to the list, then out of it.
     await act(async () => {

@@ -5,22 +5,26 @@
  */
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../../shared/ipc/dto';
+import type { PosApi } from '../../../shared/ipc/api';
+import type { CustomerSummary } from '../../../shared/ipc/dto-sales';
 import { formatMoney } from '../../../shared/money';
-import { barcodeOf, createFakePos, type FakePosOptions } from '../../test/fake-pos';
+import { callsOf, createRealPos, type RealPos, type RealPosOptions } from '../../test/real-pos';
 import { renderApp } from '../../test/render-app';
 
-const cashier: SessionInfo = { user: { id: 1, displayName: 'Ana Gómez', role: 'cashier' }, since: '2026-05-14T10:00:00.000Z' };
-
-type Fake = ReturnType<typeof createFakePos>;
 const cop = (minor: number) => formatMoney(minor, 'COP', 'es-CO');
 
-async function openSell(options: FakePosOptions = {}, wrap?: (fake: Fake) => Fake['api']) {
-  const fake = createFakePos({ session: cashier, ...options });
-  const view = renderApp(wrap ? wrap(fake) : fake.api);
+/** What the tests sell, from the seeded demo store: a T-shirt (product 1, 34.900) and a garment of product 3. */
+function demoGoods(pos: RealPos) {
+  const stocked = pos.stocked();
+  return { tee: stocked.find((v) => v.productId === 1)!, other: stocked.find((v) => v.productId === 3)!, grid: pos.services.catalog.grid(1) };
+}
+
+async function openSell(options: RealPosOptions = {}, wrap?: (pos: RealPos) => PosApi) {
+  const pos = await createRealPos({ as: 'cashier', ...options });
+  const view = renderApp(wrap ? wrap(pos) : pos.api);
   await screen.findByTestId('screen-sell');
-  await waitFor(() => expect(fake.calls.some((c) => c.channel === 'sales.current')).toBe(true));
-  return { ...fake, ...view };
+  await waitFor(() => expect(pos.calls.some((c) => c.channel === 'sales.current')).toBe(true));
+  return { ...pos, ...demoGoods(pos), ...view };
 }
 
 /** A scanner: the characters and Enter in one fast burst at whatever has focus. */
@@ -37,7 +41,6 @@ async function scanBurst(code: string) {
 
 const lines = () => [...screen.getByTestId('cart').querySelectorAll<HTMLElement>('[data-line-id]')];
 const lineId = (index = 0) => Number(lines()[index]?.dataset.lineId);
-const callsOf = (calls: Fake['calls'], channel: string) => calls.filter((c) => c.channel === channel).map((c) => c.input);
 
 afterEach(() => {
   cleanup();
@@ -56,8 +59,8 @@ async function typeQuantity(id: number, text: string) {
 
 describe('typed quantity (item 10)', () => {
   it('refuses 2.5, -3, 0, letters and 999999 with the reason, and never sends another number', async () => {
-    const { calls } = await openSell();
-    await scanBurst(barcodeOf(11));
+    const { calls, tee } = await openSell();
+    await scanBurst(tee.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
     const id = lineId();
 
@@ -87,12 +90,12 @@ describe('typed quantity (item 10)', () => {
   });
 
   it('says it in English too', async () => {
-    await openSell();
+    const { tee } = await openSell();
     await act(async () => {
       fireEvent.click(screen.getByTestId('lang-en'));
     });
     screen.getByTestId('scan-input').focus();
-    await scanBurst(barcodeOf(11));
+    await scanBurst(tee.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
     const id = lineId();
     await typeQuantity(id, '2.5');
@@ -102,8 +105,8 @@ describe('typed quantity (item 10)', () => {
   });
 
   it('asks before sending a very large quantity', async () => {
-    const { calls } = await openSell();
-    await scanBurst(barcodeOf(11));
+    const { calls, tee } = await openSell();
+    await scanBurst(tee.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
     const id = lineId();
 
@@ -125,6 +128,8 @@ describe('typed quantity (item 10)', () => {
     });
     await waitFor(() => expect(screen.getByTestId(`line-qty-${id}`)).toHaveProperty('value', '500'));
     expect(callsOf(calls, 'sales.setQuantity')).toMatchObject([{ lineId: id, quantity: 500 }]);
+    // Under the warn policy main keeps the line, short of stock.
+    expect(screen.getByTestId(`line-stock-warning-${id}`).textContent).toContain(`Faltan ${500 - tee.stock} unidades`);
 
     // Up to 100 goes straight through.
     await typeQuantity(id, '100');
@@ -135,8 +140,9 @@ describe('typed quantity (item 10)', () => {
 
 describe('implausible cash (item 8)', () => {
   it('asks before adding cash over 10 times the amount due, and adds it only on yes', async () => {
-    const { calls } = await openSell();
-    await scanBurst(barcodeOf(11));
+    const { calls, tee } = await openSell();
+    expect(tee.unitPrice).toBe(3_490_000);
+    await scanBurst(tee.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
     await act(async () => {
       fireEvent.keyDown(document.activeElement ?? document.body, { key: 'F9' });
@@ -148,7 +154,7 @@ describe('implausible cash (item 8)', () => {
     fireEvent.click(within(dialog).getByTestId('tender-add'));
     const confirm = await screen.findByTestId('cash-confirm');
     expect(confirm.textContent).toContain(cop(100_000_000_000));
-    expect(confirm.textContent).toContain(cop(4_990_000));
+    expect(confirm.textContent).toContain(cop(3_490_000));
     expect(within(dialog).queryByTestId('tender-list')).toBeNull();
     expect(document.activeElement).toBe(within(confirm).getByTestId('confirm-ok'));
 
@@ -161,10 +167,10 @@ describe('implausible cash (item 8)', () => {
     expect(within(dialog).getByTestId('complete-sale')).toHaveProperty('disabled', true);
 
     // 10 times is still plausible (a big note for a small sale): no question.
-    fireEvent.change(amount, { target: { value: '499000' } });
+    fireEvent.change(amount, { target: { value: '349000' } });
     fireEvent.click(within(dialog).getByTestId('tender-add'));
     expect(screen.queryByTestId('cash-confirm')).toBeNull();
-    expect(within(dialog).getByTestId('tender-line-0').textContent).toContain(cop(49_900_000));
+    expect(within(dialog).getByTestId('tender-line-0').textContent).toContain(cop(34_900_000));
     fireEvent.click(within(dialog).getByTestId('tender-remove-0'));
 
     fireEvent.change(amount, { target: { value: '1000000000' } });
@@ -174,7 +180,7 @@ describe('implausible cash (item 8)', () => {
     });
     expect(within(dialog).getByTestId('tender-line-0').textContent).toContain(cop(100_000_000_000));
     const change = within(dialog).getByTestId('change-due');
-    expect(change.textContent).toBe(cop(100_000_000_000 - 4_990_000));
+    expect(change.textContent).toBe(cop(100_000_000_000 - 3_490_000));
     // A long figure is set smaller so it fits its box.
     expect(change.dataset.size).toBe('medium');
     expect(callsOf(calls, 'sales.complete')).toEqual([]);
@@ -183,26 +189,28 @@ describe('implausible cash (item 8)', () => {
 
 describe('customer and parked sales by keyboard (item 13)', () => {
   it('puts focus on "Use this customer" after a search result is chosen with Enter', async () => {
-    await openSell();
+    const pos = await openSell();
+    // The first demo customer named Valentina, as main ranks them.
+    const [first] = await pos.ask<CustomerSummary[]>('customers.search', { query: 'Valentina' });
     await act(async () => {
       fireEvent.keyDown(document.activeElement ?? document.body, { key: 'F10' });
     });
     const dialog = await screen.findByTestId('customer-dialog');
     const search = within(dialog).getByTestId('customer-search');
     expect(document.activeElement).toBe(search);
-    fireEvent.change(search, { target: { value: 'Carlos' } });
-    await within(dialog).findByTestId('customer-result-1');
+    fireEvent.change(search, { target: { value: 'Valentina' } });
+    await within(dialog).findByTestId(`customer-result-${first!.id}`);
     await act(async () => {
       fireEvent.keyDown(search, { key: 'Enter' });
     });
-    await waitFor(() => expect(within(dialog).getByTestId('customer-detail-name').textContent).toBe('Carlos Rojas Díaz'));
+    await waitFor(() => expect(within(dialog).getByTestId('customer-detail-name').textContent).toBe(first!.name));
     const attach = within(dialog).getByTestId('customer-attach');
     await waitFor(() => expect(document.activeElement).toBe(attach));
   });
 
   it('says the open sale will be parked before resuming another, and resumes only on yes', async () => {
-    const { calls } = await openSell();
-    await scanBurst(barcodeOf(21));
+    const { calls, tee, other } = await openSell();
+    await scanBurst(other.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
     await act(async () => {
       fireEvent.keyDown(document.activeElement ?? document.body, { key: 'F8' });
@@ -216,7 +224,7 @@ describe('customer and parked sales by keyboard (item 13)', () => {
 
     // A new sale with a line is open when the parked one is chosen.
     screen.getByTestId('scan-input').focus();
-    await scanBurst(barcodeOf(11));
+    await scanBurst(tee.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
     await act(async () => {
       fireEvent.click(screen.getByTestId('action-parked'));
@@ -226,7 +234,7 @@ describe('customer and parked sales by keyboard (item 13)', () => {
       fireEvent.click(within(list).getAllByRole('button')[0] as HTMLElement);
     });
     const confirm = await screen.findByTestId('resume-confirm');
-    expect(confirm.textContent).toContain('La venta en curso (1 línea, ');
+    expect(confirm.textContent).toContain(`La venta en curso (1 línea, ${cop(tee.unitPrice)})`);
     expect(confirm.textContent).toContain('quedará en espera para retomar «Señora chaqueta roja»');
     expect(callsOf(calls, 'sales.resume')).toEqual([]);
 
@@ -234,7 +242,7 @@ describe('customer and parked sales by keyboard (item 13)', () => {
       fireEvent.click(within(confirm).getByTestId('confirm-cancel'));
     });
     expect(callsOf(calls, 'sales.resume')).toEqual([]);
-    expect(lines()[0]?.textContent).toContain('Camiseta');
+    expect(lines()[0]?.textContent).toContain(tee.name);
 
     await act(async () => {
       fireEvent.click(within(list).getAllByRole('button')[0] as HTMLElement);
@@ -242,14 +250,17 @@ describe('customer and parked sales by keyboard (item 13)', () => {
     await act(async () => {
       fireEvent.click(within(await screen.findByTestId('resume-confirm')).getByTestId('confirm-ok'));
     });
-    await waitFor(() => expect(lines()[0]?.textContent).toContain('Jean clásico'));
+    await waitFor(() => expect(lines()[0]?.textContent).toContain(other.name));
     expect(callsOf(calls, 'sales.resume')).toHaveLength(1);
+    // The sale that was open is parked in its place.
+    const parked = await screen.findByTestId('action-parked');
+    expect(parked.textContent).toContain('En espera (1)');
     expect(screen.queryByTestId('parked-dialog')).toBeNull();
   });
 
   it('resumes straight away when the open sale is empty', async () => {
-    const { calls } = await openSell();
-    await scanBurst(barcodeOf(21));
+    const { calls, other } = await openSell();
+    await scanBurst(other.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
     await act(async () => {
       fireEvent.keyDown(document.activeElement ?? document.body, { key: 'F8' });
@@ -270,83 +281,67 @@ describe('customer and parked sales by keyboard (item 13)', () => {
   });
 });
 
-/** Main's router: every sales call needs a session (the fake's sales channels do not check). */
-const salesNeedSession = (fake: Fake): Fake['api'] => ({
-  ...fake.api,
-  sales: Object.fromEntries(
-    Object.entries(fake.api.sales).map(([action, call]) => [
-      action,
-      (input: never) => (fake.state.session ? (call as (i: never) => unknown)(input) : Promise.resolve({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'sign in with your PIN first' } })),
-    ]),
-  ) as unknown as Fake['api']['sales'],
-});
-
 describe('session and PIN messages (item 15)', () => {
   it('goes back to the login screen, without the old user, when a call says the session ended elsewhere', async () => {
-    const fake = await openSell({}, salesNeedSession);
-    expect(screen.getByTestId('topbar-user').textContent).toContain('Ana Gómez');
-    await scanBurst(barcodeOf(11));
+    const pos = await openSell();
+    const { tee, other, session, staff } = pos;
+    expect(screen.getByTestId('topbar-user').textContent).toContain('Lucía Pérez');
+    await scanBurst(tee.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
 
     // Signed out elsewhere (another window, an administrator): main forgets the session.
-    fake.state.session = null;
+    session.current = null;
     screen.getByTestId('scan-input').focus();
-    await scanBurst(barcodeOf(21));
+    await scanBurst(other.barcode);
 
     await screen.findByTestId('screen-login');
+    expect(callsOf(pos.calls, 'sales.scan').at(-1)).toEqual({ code: other.barcode, draftId: expect.any(Number) });
     expect(screen.queryByTestId('app-shell')).toBeNull();
     expect(screen.queryByTestId('topbar-user')).toBeNull();
     expect(screen.queryByTestId('scan-error')).toBeNull();
     expect(screen.getByTestId('session-ended').textContent).toContain('Su sesión terminó');
 
     // Signing in again returns to the sale, and the notice is gone.
-    fireEvent.click(await screen.findByTestId('staff-tile-1'));
-    for (const d of '2580') fireEvent.click(screen.getByTestId(`pin-key-${d}`));
+    fireEvent.click(await screen.findByTestId(`staff-tile-${staff.cashier.id}`));
+    for (const d of staff.cashier.pin) fireEvent.click(screen.getByTestId(`pin-key-${d}`));
     await act(async () => {
       fireEvent.click(screen.getByTestId('pin-enter'));
     });
     await screen.findByTestId('screen-sell');
     expect(screen.queryByTestId('session-ended')).toBeNull();
     await waitFor(() => expect(lines()).toHaveLength(1));
+    expect(lines()[0]?.textContent).toContain(tee.name);
   });
 
   it('says the same about a wrong PIN and a locked user at login and in the approval dialog', async () => {
-    const lockedUntil = new Date(Date.now() + 5 * 60_000).toISOString();
-    const users = [
-      { id: 1, displayName: 'Ana Gómez', role: 'cashier' as const, pin: '2580' },
-      { id: 2, displayName: 'Luis Pérez', role: 'manager' as const, pin: '1397' },
-      { id: 4, displayName: 'Eva Mora', role: 'manager' as const, pin: '4826', lockedUntil },
-    ];
+    // Cashier 2 locked out after five wrong PINs; the manager is fine.
+    const lockUp = async (pos: RealPos, userId: number) => {
+      for (let i = 0; i < 5; i++) await pos.services.staff.authenticate(userId, '9999').catch(() => undefined);
+    };
 
-    // At the login screen.
-    const loginFake = createFakePos({ users });
-    const first = renderApp(loginFake.api);
-    fireEvent.click(await screen.findByTestId('staff-tile-2'));
+    // At the login screen: the manager with a wrong PIN, the admin locked out.
+    const login = await createRealPos({ now: new Date().toISOString() });
+    await lockUp(login, login.staff.admin.id);
+    const first = renderApp(login.api);
+    fireEvent.click(await screen.findByTestId(`staff-tile-${login.staff.manager.id}`));
     for (const d of '9999') fireEvent.click(screen.getByTestId(`pin-key-${d}`));
     await act(async () => {
       fireEvent.click(screen.getByTestId('pin-enter'));
     });
     const loginWrong = (await screen.findByTestId('login-error')).textContent;
     fireEvent.click(screen.getByTestId('pin-back'));
-    fireEvent.click(await screen.findByTestId('staff-tile-4'));
-    for (const d of '4826') fireEvent.click(screen.getByTestId(`pin-key-${d}`));
+    fireEvent.click(await screen.findByTestId(`staff-tile-${login.staff.admin.id}`));
+    for (const d of login.staff.admin.pin) fireEvent.click(screen.getByTestId(`pin-key-${d}`));
     await act(async () => {
       fireEvent.click(screen.getByTestId('pin-enter'));
     });
     const loginLocked = (await screen.findByTestId('login-error')).textContent;
     first.unmount();
 
-    // In the approval dialog of a discount above the threshold.
-    // Main's approval checks the PIN like a login, lock included (the fake's approval has no lock).
-    await openSell({ users }, (fake) => ({
-      ...fake.api,
-      sales: {
-        ...fake.api.sales,
-        setLineDiscount: async (input) =>
-          input.approval?.userId === 4 ? { ok: false, error: { code: 'USER_LOCKED', message: 'locked', field: 'pin', details: { lockedUntil } } } : fake.api.sales.setLineDiscount(input),
-      },
-    }));
-    await scanBurst(barcodeOf(11));
+    // In the approval dialog of a discount above the threshold: main checks the PIN like a login, lock included.
+    const pos = await openSell({ now: login.clock.now().toISOString() });
+    await lockUp(pos, pos.staff.admin.id);
+    await scanBurst(pos.tee.barcode);
     await waitFor(() => expect(lines()).toHaveLength(1));
     await act(async () => {
       fireEvent.keyDown(document.activeElement ?? document.body, { key: '%' });
@@ -359,15 +354,15 @@ describe('session and PIN messages (item 15)', () => {
     });
     const approval = await screen.findByTestId('approval-dialog');
     const approve = async (userId: number, pin: string) => {
-      fireEvent.click(within(approval).getByTestId(`approval-user-${userId}`));
+      fireEvent.click(await within(approval).findByTestId(`approval-user-${userId}`));
       fireEvent.change(within(approval).getByTestId('approval-pin'), { target: { value: pin } });
       await act(async () => {
         fireEvent.click(within(approval).getByTestId('approval-submit'));
       });
       return (await within(approval).findByTestId('approval-error')).textContent;
     };
-    const approvalWrong = await approve(2, '9999');
-    const approvalLocked = await approve(4, '4826');
+    const approvalWrong = await approve(pos.staff.manager.id, '9999');
+    const approvalLocked = await approve(pos.staff.admin.id, pos.staff.admin.pin);
 
     expect(loginWrong).toBe('PIN incorrecto. Le quedan 4 intentos.');
     expect(approvalWrong).toBe(loginWrong);
@@ -377,18 +372,19 @@ describe('session and PIN messages (item 15)', () => {
 });
 
 describe('quantity in the variant picker (item 10)', () => {
+  /** The picker of the demo T-shirt (product 1), and a cell of it in stock. */
   async function openPicker() {
-    const fake = await openSell();
+    const pos = await openSell();
     const box = screen.getByTestId('scan-input');
-    fireEvent.change(box, { target: { value: '1001' } });
+    fireEvent.change(box, { target: { value: pos.grid.product.plu } });
     await act(async () => {
       fireEvent.keyDown(box, { key: 'Enter' });
     });
-    return { ...fake, picker: await screen.findByTestId('variant-picker') };
+    return { ...pos, cell: pos.grid.cells.find((c) => c.stock > 0)!, picker: await screen.findByTestId('variant-picker') };
   }
 
   it('says what is wrong with a typed quantity and adds nothing', async () => {
-    const { calls, picker } = await openPicker();
+    const { calls, picker, cell } = await openPicker();
     const quantity = within(picker).getByTestId('picker-quantity');
     for (const [typed, message] of [
       ['2.5', /«2\.5» no es un número entero/],
@@ -401,25 +397,26 @@ describe('quantity in the variant picker (item 10)', () => {
       expect(quantity).toHaveProperty('value', typed);
       expect(within(picker).getByTestId('picker-quantity-error').textContent, typed).toMatch(message);
       await act(async () => {
-        fireEvent.click(within(picker).getByTestId('variant-cell-11'));
+        fireEvent.click(within(picker).getByTestId(`variant-cell-${cell.variantId}`));
       });
     }
     expect(callsOf(calls, 'sales.addVariant')).toEqual([]);
   });
 
   it('asks before adding a very large quantity', async () => {
-    const { calls, picker } = await openPicker();
+    const { calls, picker, cell, grid } = await openPicker();
     fireEvent.change(within(picker).getByTestId('picker-quantity'), { target: { value: '250' } });
     await act(async () => {
-      fireEvent.click(within(picker).getByTestId('variant-cell-11'));
+      fireEvent.click(within(picker).getByTestId(`variant-cell-${cell.variantId}`));
     });
     const confirm = await screen.findByTestId('picker-qty-confirm');
-    expect(confirm.textContent).toContain('¿Agregar 250 unidades de Camiseta básica a la venta?');
+    expect(confirm.textContent).toContain(`¿Agregar 250 unidades de ${grid.product.name} a la venta?`);
     expect(callsOf(calls, 'sales.addVariant')).toEqual([]);
     await act(async () => {
       fireEvent.click(within(confirm).getByTestId('confirm-ok'));
     });
     await waitFor(() => expect(lines()).toHaveLength(1));
-    expect(callsOf(calls, 'sales.addVariant')).toMatchObject([{ variantId: 11, quantity: 250 }]);
+    expect(callsOf(calls, 'sales.addVariant')).toMatchObject([{ variantId: cell.variantId, quantity: 250 }]);
+    expect(screen.getByTestId(`line-qty-${lines()[0]?.dataset.lineId}`)).toHaveProperty('value', '250');
   });
 });

@@ -1,28 +1,31 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../../shared/ipc/dto';
+import type { CategoryTaxDto, TaxRateDto } from '../../../shared/ipc/dto';
 import type { StaffRoleName } from '../../../shared/roles';
-import { createFakePos, DEFAULT_USERS, type FakePosOptions } from '../../test/fake-pos';
+import { callsOf, createRealPos, type RealPos, type RealPosOptions } from '../../test/real-pos';
 import { renderApp } from '../../test/render-app';
 
-const sessionOf = (role: StaffRoleName): SessionInfo => {
-  const user = DEFAULT_USERS.find((u) => u.role === role)!;
-  return { user: { id: user.id, displayName: user.displayName, role }, since: '2026-05-14T10:00:00.000Z' };
-};
-
-async function openSettings(role: StaffRoleName, options: FakePosOptions = {}) {
-  const fake = createFakePos({ session: sessionOf(role), ...options });
-  const view = renderApp(fake.api);
+/**
+ * Settings as a signed-in demo user of this role. The demo store has IVA19
+ * (its default), IVA5 and EXENTO; an old IVA16, no longer used, is added as
+ * an inactive rate.
+ */
+async function openSettings(role: StaffRoleName, options: RealPosOptions = {}) {
+  const pos = await createRealPos({ as: role, ...options });
+  pos.services.taxAdmin.save({ code: 'IVA16', name: 'IVA anterior', rateBp: 1600, active: false }, pos.staff.admin.id);
+  const view = renderApp(pos.api);
   await screen.findByTestId('app-shell');
   fireEvent.click(screen.getByTestId('nav-settings'));
   const settings = screen.getByTestId('screen-settings');
   // The rates feed the default-tax select and the facts.
-  await waitFor(() => expect(fake.calls.some((c) => c.channel === 'settings.taxRates')).toBe(true));
-  return { ...fake, ...view, settings };
+  await waitFor(() => expect(pos.calls.some((c) => c.channel === 'settings.taxRates')).toBe(true));
+  return { ...pos, ...view, settings };
 }
 
+const ratesOf = (pos: RealPos) => pos.services.taxAdmin.list().map(({ code, name, rateBp, active }): TaxRateDto => ({ code, name, rateBp, active }));
+const categoryTax = async (pos: RealPos, id: number) => (await pos.ask<CategoryTaxDto[]>('settings.categories')).find((c) => c.id === id)?.taxCode;
+
 const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
-const callsOf = (calls: Array<{ channel: string; input: unknown }>, channel: string) => calls.filter((c) => c.channel === channel).map((c) => c.input);
 const click = async (testId: string) => {
   await act(async () => {
     fireEvent.click(screen.getByTestId(testId));
@@ -36,8 +39,9 @@ afterEach(() => {
 
 describe('store settings', () => {
   it('refuses what the contract refuses before asking main, shows main\'s VALIDATION at the field it names, then saves only what changed and updates the top bar', async () => {
-    const { calls, state } = await openSettings('manager');
-    expect(screen.getByTestId<HTMLInputElement>('setting-storeName').value).toBe('Tienda Centro');
+    const pos = await openSettings('manager');
+    const { calls, services } = pos;
+    expect(screen.getByTestId<HTMLInputElement>('setting-storeName').value).toBe('Tienda');
 
     // The contract's schema refuses a host name with spaces: the form applies it, main is not asked.
     type('setting-thermalPrinterHost', 'impresora de caja');
@@ -52,13 +56,13 @@ describe('store settings', () => {
     expect(screen.queryByTestId('settings-error-thermalPrinterHost')).toBeNull();
     // IVA5 is deactivated on another register after this form listed it: only main can tell.
     fireEvent.change(screen.getByTestId('setting-defaultTaxCode'), { target: { value: 'IVA5' } });
-    state.taxRates = state.taxRates.map((r) => (r.code === 'IVA5' ? { ...r, active: false } : r));
+    services.taxAdmin.save({ code: 'IVA5', name: 'IVA 5 %', rateBp: 500, active: false }, pos.staff.admin.id);
     await click('settings-save');
     expect((await screen.findByTestId('settings-error-defaultTaxCode')).textContent).toBe('Elija un impuesto activo.');
     expect(document.activeElement).toBe(screen.getByTestId('setting-defaultTaxCode'));
     expect(screen.queryByTestId('settings-saved')).toBeNull();
     expect(callsOf(calls, 'settings.updateStore')).toEqual([{ defaultTaxCode: 'IVA5', thermalPrinterHost: '192.168.1.50' }]);
-    expect(state.settings.thermalPrinterHost).toBeNull();
+    expect(services.settings.store().thermalPrinterHost).toBeNull();
 
     fireEvent.change(screen.getByTestId('setting-defaultTaxCode'), { target: { value: 'IVA19' } });
     expect(screen.queryByTestId('settings-error-defaultTaxCode')).toBeNull();
@@ -70,6 +74,7 @@ describe('store settings', () => {
     fireEvent.click(screen.getByTestId('setting-pricesIncludeTax'));
     type('setting-cashRoundingIncrement', '50');
     type('setting-receiptHeader', 'NIT 900.123.456-7\nCalle 10 # 20-30\n\n');
+    type('setting-receiptFooter', '¡Gracias por su compra!\nCambios dentro de 30 días con la factura.\n');
     type('setting-receiptColumns', '32');
     await click('settings-save');
 
@@ -85,7 +90,7 @@ describe('store settings', () => {
       thermalPrinterHost: '192.168.1.50',
       receiptColumns: 32,
     });
-    expect(state.settings).toMatchObject({ storeName: 'Tienda Norte', registerCode: 'C02', stockPolicy: 'block', thermalPrinterHost: '192.168.1.50' });
+    expect(services.settings.store()).toMatchObject({ storeName: 'Tienda Norte', registerCode: 'C02', stockPolicy: 'block', thermalPrinterHost: '192.168.1.50', receiptColumns: 32, cashRoundingIncrement: 5000 });
     // The status store reloaded the settings: the top bar says so.
     expect(screen.getByTestId('topbar-store').textContent).toBe('Tienda Norte');
     expect(screen.getByTestId('topbar-register').textContent).toBe('Caja C02');
@@ -121,7 +126,7 @@ describe('store settings', () => {
   });
 
   it('offers only active rates as the default, takes a free ISO currency code, and saves with Ctrl+S', async () => {
-    const { calls, state } = await openSettings('manager');
+    const { calls, services } = await openSettings('manager');
     const select = screen.getByTestId<HTMLSelectElement>('setting-defaultTaxCode');
     await waitFor(() => expect([...select.options].map((o) => o.value)).toEqual(['IVA19', 'IVA5', 'EXENTO']));
 
@@ -144,13 +149,14 @@ describe('store settings', () => {
     });
     await screen.findByTestId('settings-saved');
     expect(callsOf(calls, 'settings.updateStore')).toEqual([{ currency: 'CLP', locale: 'en-US', defaultTaxCode: 'IVA5' }]);
-    expect(state.settings.defaultTaxCode).toBe('IVA5');
+    expect(services.settings.store()).toMatchObject({ currency: 'CLP', locale: 'en-US', defaultTaxCode: 'IVA5' });
   });
 });
 
 describe('taxes', () => {
   it('adds a rate from a percent with decimals, and lists it', async () => {
-    const { calls, state } = await openSettings('manager');
+    const pos = await openSettings('manager');
+    const { calls } = pos;
     fireEvent.click(screen.getByTestId('settings-tab-taxes'));
     expect(screen.getByTestId('settings-tab-taxes').getAttribute('aria-selected')).toBe('true');
     expect(await screen.findByTestId('tax-row-IVA19')).toBeTruthy();
@@ -169,7 +175,7 @@ describe('taxes', () => {
     const row = await screen.findByTestId('tax-row-INC8');
     expect(row.textContent).toContain('Impoconsumo');
     expect(row.textContent).toContain(new Intl.NumberFormat('es-CO', { style: 'percent', maximumFractionDigits: 2 }).format(0.0825));
-    expect(state.taxRates.find((r) => r.code === 'INC8')).toEqual({ code: 'INC8', name: 'Impoconsumo', rateBp: 825, active: true });
+    expect(ratesOf(pos).find((r) => r.code === 'INC8')).toEqual({ code: 'INC8', name: 'Impoconsumo', rateBp: 825, active: true });
   });
 
   it('refuses a bad rate and deactivating the default rate, without calling main', async () => {
@@ -206,25 +212,30 @@ describe('taxes', () => {
   });
 
   it('shows main\'s CONFLICT at the active switch when the default rate is deactivated elsewhere', async () => {
-    const { calls, state } = await openSettings('manager');
+    const pos = await openSettings('manager');
+    const { calls, services } = pos;
     fireEvent.click(screen.getByTestId('settings-tab-taxes'));
     fireEvent.click(await screen.findByTestId('tax-edit-IVA5'));
     // Meanwhile IVA5 became the store default on another register.
-    state.settings = { ...state.settings, defaultTaxCode: 'IVA5' };
+    services.settings.updateStore({ defaultTaxCode: 'IVA5' });
     fireEvent.click(screen.getByTestId('tax-active'));
     await click('tax-save');
     expect((await screen.findByTestId('tax-error-active')).textContent).toContain('predeterminado de la tienda');
-    expect(callsOf(calls, 'settings.saveTaxRate')).toEqual([{ code: 'IVA5', name: 'IVA reducido', rateBp: 500, active: false }]);
+    expect(callsOf(calls, 'settings.saveTaxRate')).toEqual([{ code: 'IVA5', name: 'IVA 5 %', rateBp: 500, active: false }]);
     expect(screen.getByTestId('tax-dialog')).toBeTruthy();
+    expect(ratesOf(pos).find((r) => r.code === 'IVA5')?.active).toBe(true);
   });
 
   it('assigns a rate to a category, and back to the store default', async () => {
-    const { calls, state } = await openSettings('admin');
+    const pos = await openSettings('admin');
+    const { calls } = pos;
     fireEvent.click(screen.getByTestId('settings-tab-taxes'));
+    // Category 1 of the demo store: Camisetas.
     const select = await screen.findByTestId<HTMLSelectElement>('category-tax-1');
+    expect(screen.getByTestId('category-row-1').textContent).toContain('Camisetas');
     expect(select.value).toBe('');
-    expect(select.options[0]?.textContent).toBe(`Predeterminado (IVA19 · IVA general · ${new Intl.NumberFormat('es-CO', { style: 'percent' }).format(0.19)})`);
-    expect([...select.options].map((o) => o.value)).not.toContain('IVA16');
+    expect(select.options[0]?.textContent).toBe('Predeterminado (IVA19 · IVA 19 %)');
+    expect([...select.options].map((o) => o.value)).toEqual(['', 'IVA19', 'IVA5', 'EXENTO']);
 
     await act(async () => {
       fireEvent.change(select, { target: { value: 'IVA5' } });
@@ -232,24 +243,26 @@ describe('taxes', () => {
     expect(callsOf(calls, 'settings.assignTaxRate')).toEqual([{ target: 'category', id: 1, taxCode: 'IVA5' }]);
     expect(screen.getByTestId<HTMLSelectElement>('category-tax-1').value).toBe('IVA5');
     expect(screen.getByTestId('category-status-1').textContent).toContain('Guardado');
-    expect(state.categories.find((c) => c.id === 1)?.taxCode).toBe('IVA5');
+    expect(await categoryTax(pos, 1)).toBe('IVA5');
 
     await act(async () => {
-      fireEvent.change(screen.getByTestId('category-tax-2'), { target: { value: '' } });
+      fireEvent.change(screen.getByTestId('category-tax-1'), { target: { value: '' } });
     });
-    expect(callsOf(calls, 'settings.assignTaxRate').at(-1)).toEqual({ target: 'category', id: 2, taxCode: null });
-    expect(state.categories.find((c) => c.id === 2)?.taxCode).toBeNull();
+    expect(callsOf(calls, 'settings.assignTaxRate').at(-1)).toEqual({ target: 'category', id: 1, taxCode: null });
+    expect(screen.getByTestId<HTMLSelectElement>('category-tax-1').value).toBe('');
+    expect(await categoryTax(pos, 1)).toBeNull();
   });
 });
 
 describe('staff', () => {
   it('lets an admin add a user (each field checked by the contract, a taken username by main) and disable one after confirming', async () => {
-    const { calls, state } = await openSettings('admin');
+    const { calls, services, staff } = await openSettings('admin');
     fireEvent.click(screen.getByTestId('settings-tab-staff'));
-    expect(await screen.findByTestId('staff-row-1')).toBeTruthy();
-    expect(screen.getByTestId('staff-row-2').textContent).toContain('Gerente');
+    expect(await screen.findByTestId(`staff-row-${staff.admin.id}`)).toBeTruthy();
+    expect(screen.getByTestId(`staff-row-${staff.manager.id}`).textContent).toContain('Gerente');
     // Nobody disables themself.
-    expect(screen.queryByTestId('staff-disable-3')).toBeNull();
+    expect(screen.queryByTestId(`staff-disable-${staff.admin.id}`)).toBeNull();
+    expect(screen.getByTestId(`staff-disable-${staff.cashier.id}`)).toBeTruthy();
 
     fireEvent.click(screen.getByTestId('staff-add'));
     // Every field's problem at once, by the contract's rules, and nothing sent.
@@ -265,35 +278,39 @@ describe('staff', () => {
     // A username already in use: only main knows, and says so at the field.
     type('staff-name', 'Sofía Castro');
     expect(screen.queryByTestId('staff-error-displayName')).toBeNull();
-    type('staff-username', 'Ana');
+    type('staff-username', 'Cashier');
     fireEvent.change(screen.getByTestId('staff-role'), { target: { value: 'manager' } });
     type('staff-pin', '4826');
     await click('staff-save');
     expect((await screen.findByTestId('staff-error-username')).textContent).toBe('Ese nombre de usuario ya existe.');
-    expect(callsOf(calls, 'staff.add')).toEqual([{ displayName: 'Sofía Castro', username: 'ana', role: 'manager', pin: '4826' }]);
+    expect(callsOf(calls, 'staff.add')).toEqual([{ displayName: 'Sofía Castro', username: 'cashier', role: 'manager', pin: '4826' }]);
 
     type('staff-username', 'Sofia');
     await click('staff-save');
-    expect(screen.queryByTestId('staff-dialog')).toBeNull();
+    // Main hashes the PIN (scrypt) before it answers.
+    await waitFor(() => expect(screen.queryByTestId('staff-dialog')).toBeNull());
     expect(callsOf(calls, 'staff.add').at(-1)).toEqual({ displayName: 'Sofía Castro', username: 'sofia', role: 'manager', pin: '4826' });
-    const added = state.staffUsers.find((u) => u.username === 'sofia')!;
+    const added = services.staff.list().find((u) => u.username === 'sofia')!;
+    expect(added).toMatchObject({ displayName: 'Sofía Castro', role: 'manager', active: true });
+    await expect(services.staff.authenticate(added.id, '4826')).resolves.toMatchObject({ id: added.id });
     const row = await screen.findByTestId(`staff-row-${added.id}`);
     expect(row.textContent).toContain('Sofía Castro');
     expect(row.textContent).toContain('Gerente');
 
-    fireEvent.click(screen.getByTestId('staff-disable-1'));
-    expect(screen.getByTestId('confirm-dialog').textContent).toContain('Ana Gómez');
+    const cashier = staff.cashier.id;
+    fireEvent.click(screen.getByTestId(`staff-disable-${cashier}`));
+    expect(screen.getByTestId('confirm-dialog').textContent).toContain('Lucía Pérez');
     await click('confirm-ok');
-    expect(callsOf(calls, 'staff.disable')).toEqual([{ id: 1 }]);
-    expect(screen.getByTestId('staff-state-1').textContent).toBe('Desactivado');
-    expect(screen.queryByTestId('staff-disable-1')).toBeNull();
-    expect(state.staffUsers.find((u) => u.id === 1)?.active).toBe(false);
+    expect(callsOf(calls, 'staff.disable')).toEqual([{ id: cashier }]);
+    expect(screen.getByTestId(`staff-state-${cashier}`).textContent).toBe('Desactivado');
+    expect(screen.queryByTestId(`staff-disable-${cashier}`)).toBeNull();
+    expect(services.staff.list({ includeInactive: true }).find((u) => u.id === cashier)?.active).toBe(false);
   });
 
   it('shows a manager the staff list without add or disable', async () => {
     const { calls } = await openSettings('manager');
     fireEvent.click(screen.getByTestId('settings-tab-staff'));
-    expect(await screen.findByTestId('staff-row-3')).toBeTruthy();
+    expect(await screen.findByTestId('staff-row-4')).toBeTruthy();
     expect(screen.queryByTestId('staff-add')).toBeNull();
     expect(screen.queryByTestId(/^staff-disable-/)).toBeNull();
     expect(screen.getByTestId('staff-admin-only').textContent).toBe('Solo un administrador puede agregar o desactivar usuarios.');
@@ -303,17 +320,17 @@ describe('staff', () => {
 
 describe('a cashier', () => {
   it('sees the store settings read-only, with no forms, and the about panel', async () => {
-    const { calls, settings } = await openSettings('cashier', { status: { version: '2.0.1', shell: 'web' } });
+    const { calls, settings } = await openSettings('cashier', { app: { version: '2.0.1', shell: 'web' } });
 
     expect(screen.getByTestId('settings-read-only').textContent).toContain('Un gerente o un administrador puede cambiarlos');
     expect(screen.queryByTestId('settings-tab-taxes')).toBeNull();
     expect(screen.queryByTestId('settings-tab-staff')).toBeNull();
     expect(screen.queryByTestId('settings-save')).toBeNull();
     expect(settings.querySelector('input, select, textarea')).toBeNull();
-    expect(screen.getByTestId('setting-storeName').textContent).toBe('Tienda Centro');
-    expect(screen.getByTestId('setting-registerCode').textContent).toBe('C01');
+    expect(screen.getByTestId('setting-storeName').textContent).toBe('Tienda');
+    expect(screen.getByTestId('setting-registerCode').textContent).toBe('R01');
     expect(screen.getByTestId('setting-stockPolicy').textContent).toBe('Avisa y permite vender');
-    await waitFor(() => expect(screen.getByTestId('setting-defaultTaxCode').textContent).toContain('IVA general'));
+    await waitFor(() => expect(screen.getByTestId('setting-defaultTaxCode').textContent).toContain('IVA 19 %'));
 
     fireEvent.click(screen.getByTestId('settings-tab-about'));
     expect(screen.getByTestId('about-version').textContent).toBe('2.0.1');

@@ -1,17 +1,34 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../../shared/ipc/dto';
-import { createFakePos, type FakePosOptions } from '../../test/fake-pos';
+import type { PosApi } from '../../../shared/ipc/api';
+import type { AppStatus } from '../../../shared/ipc/dto';
+import { createRealPos, type RealPos, type RealPosOptions } from '../../test/real-pos';
 import { renderApp } from '../../test/render-app';
 
-const signedIn: SessionInfo = { user: { id: 1, displayName: 'Ana Gómez', role: 'cashier' }, since: '2026-05-14T10:00:00.000Z' };
-
-async function openShell(options: FakePosOptions = {}) {
-  const fake = createFakePos({ session: signedIn, ...options });
-  const view = renderApp(fake.api);
+/** The shell of a signed-in cashier; `before` runs on main's side before the screen opens. */
+async function openShell(options: RealPosOptions = {}, before?: (pos: RealPos) => void, wrap: (api: PosApi) => PosApi = (api) => api) {
+  const pos = await createRealPos({ as: 'cashier', ...options });
+  before?.(pos);
+  const view = renderApp(wrap(pos.api));
   await screen.findByTestId('app-shell');
-  return { ...fake, ...view };
+  return { ...pos, ...view };
 }
+
+/**
+ * Main has no sync engine yet (its status always says not configured): the
+ * states a sync engine will report are put over the real status here.
+ */
+const withSync =
+  (sync: AppStatus['sync']) =>
+  (api: PosApi): PosApi => ({
+    ...api,
+    app: {
+      status: async (input) => {
+        const real = await api.app.status(input);
+        return real.ok ? { ok: true, value: { ...real.value, sync } } : real;
+      },
+    },
+  });
 
 afterEach(() => {
   cleanup();
@@ -22,8 +39,9 @@ afterEach(() => {
 describe('app shell', () => {
   it('shows the store, register, user and role in the top bar', async () => {
     await openShell();
-    expect(screen.getByTestId('topbar-store').textContent).toBe('Tienda Centro');
-    expect(screen.getByTestId('topbar-register').textContent).toBe('Caja C01');
+    expect(screen.getByTestId('topbar-store').textContent).toBe('Tienda');
+    expect(screen.getByTestId('topbar-register').textContent).toBe('Caja R01');
+    expect(screen.getByTestId('topbar-user').textContent).toContain('Lucía Pérez');
     expect(screen.getByTestId('topbar-user').textContent).toContain('Cajero');
   });
 
@@ -50,7 +68,7 @@ describe('app shell', () => {
   });
 
   it('signs out from the button and returns to the staff tiles', async () => {
-    const { calls } = await openShell();
+    const { calls, session } = await openShell();
     fireEvent.click(screen.getByTestId('nav-reports'));
 
     await act(async () => {
@@ -60,6 +78,7 @@ describe('app shell', () => {
     expect(await screen.findByTestId('staff-tile-1')).toBeTruthy();
     expect(screen.queryByTestId('app-shell')).toBeNull();
     expect(calls.some((c) => c.channel === 'session.logout')).toBe(true);
+    expect(session.current).toBeNull();
   });
 
   it('signs out with Ctrl+Shift+L', async () => {
@@ -99,10 +118,10 @@ describe('app shell', () => {
   });
 
   it('shows a cashier the store settings read-only, and the app version under About', async () => {
-    await openShell({ status: { version: '1.2.3' } });
+    await openShell({ app: { version: '1.2.3' } });
     fireEvent.click(screen.getByTestId('nav-settings'));
     const settings = screen.getByTestId('screen-settings');
-    expect(within(settings).getByTestId('setting-storeName').textContent).toBe('Tienda Centro');
+    expect(within(settings).getByTestId('setting-storeName').textContent).toBe('Tienda');
     expect(within(settings).getByTestId('setting-currency').textContent).toBe('COP');
     expect(within(settings).getByTestId('setting-locale').textContent).toBe('es-CO');
     fireEvent.click(within(settings).getByTestId('settings-tab-about'));
@@ -112,7 +131,7 @@ describe('app shell', () => {
 
 describe('status bar', () => {
   it('says sync is not configured, nothing queued, never synced, desktop app', async () => {
-    await openShell();
+    await openShell({ app: { shell: 'electron' } });
     const sync = await screen.findByText('Sincronización no configurada');
     expect(sync.closest('[data-testid="status-sync"]')?.getAttribute('data-state')).toBe('not_configured');
     expect(screen.getByTestId('status-queue').textContent).toBe('0 documentos esperan la sincronización');
@@ -121,14 +140,17 @@ describe('status bar', () => {
   });
 
   it('says how many documents wait when sync is not configured', async () => {
-    await openShell({ status: { sync: { state: 'not_configured', pending: 1, lastSyncAt: null } } });
+    // One customer saved: one document waits in main's outbox.
+    await openShell({}, ({ services, staff }) => {
+      services.customers.create({ documentTypeCode: 'NATIONAL_ID', document: '1020304050', firstName: 'Laura', lastName: 'Gil', countryCode: 'CO' }, staff.cashier.id);
+    });
     expect((await screen.findByTestId('status-queue')).textContent).toBe('1 documento espera la sincronización');
   });
 
   it('shows online, the queue length in the store locale, the last sync and the browser preview', async () => {
     const lastSyncAt = new Date();
     lastSyncAt.setSeconds(0, 0);
-    await openShell({ status: { shell: 'web', sync: { state: 'online', pending: 1234, lastSyncAt: lastSyncAt.toISOString() } } });
+    await openShell({ app: { shell: 'web' } }, undefined, withSync({ state: 'online', pending: 1234, lastSyncAt: lastSyncAt.toISOString() }));
 
     const sync = await screen.findByText('En línea');
     expect(sync.querySelector('.dot--ok')).not.toBeNull();
@@ -140,7 +162,7 @@ describe('status bar', () => {
   });
 
   it('shows offline in red', async () => {
-    await openShell({ status: { sync: { state: 'offline', pending: 2, lastSyncAt: null } } });
+    await openShell({}, undefined, withSync({ state: 'offline', pending: 2, lastSyncAt: null }));
     const sync = await screen.findByText('Sin conexión');
     expect(sync.querySelector('.dot--bad')).not.toBeNull();
   });
