@@ -41,6 +41,15 @@ export default tseslint.config(
     },
   },
   {
+    // The cloud shares only the sync contract with the till: never its services, its SQLite or Electron.
+    files: ['cloud/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'better-sqlite3', '**/src/main/**', '**/src/renderer/**', '**/src/preload/**', '**/db/schema/**'], message: 'cloud/ imports only src/shared.' },
+      ] }],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [

@@ -1,0 +1,51 @@
+/**
+ * The push and registration protocol between a register and the cloud:
+ * request and answer shapes, shared by the cloud API (cloud/) and the
+ * register's sync client (src/main/sync/), so neither side guesses.
+ */
+import { z } from 'zod';
+
+/** Most documents one push may carry; the register sends batches of at most this many. */
+export const MAX_PUSH_BATCH = 500;
+
+/** POST /v1/register: a one-time registration code for a device token. */
+export const RegisterRequest = z.object({ code: z.string().min(1).max(200), registerId: z.uuid() }).strict();
+export type RegisterRequest = z.infer<typeof RegisterRequest>;
+
+export const RegisterResponse = z.object({ token: z.string().min(1), storeId: z.uuid(), registerCode: z.string().min(1) }).strict();
+export type RegisterResponse = z.infer<typeof RegisterResponse>;
+
+/**
+ * POST /v1/push. Items are checked one by one on the server (a malformed
+ * item is rejected alone), so the request only fixes the batch's shape.
+ */
+export const PushRequest = z.object({ documents: z.array(z.unknown()).min(1).max(MAX_PUSH_BATCH) }).strict();
+export type PushRequest = z.infer<typeof PushRequest>;
+
+/**
+ * Why the cloud refused a document. `invalid` (payload or envelope fails its
+ * schema), `unknown_type`/`unknown_version` and `conflict` (a row it names
+ * already exists differently) are stored by the cloud and advance the
+ * register's cursor: the register keeps them as visible rejected items and
+ * its queue keeps moving. `out_of_order` (seq is not last applied + 1),
+ * `wrong_register` (the envelope names another register than the token's)
+ * and `no_seq` (no readable sequence number) are not stored and do not move
+ * the cursor: the document can be pushed again in order.
+ */
+export const REJECT_REASONS = ['invalid', 'unknown_type', 'unknown_version', 'conflict', 'out_of_order', 'wrong_register', 'no_seq'] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export const PushItemResult = z.discriminatedUnion('status', [
+  z.object({ seq: z.number().int().nullable(), status: z.literal('applied') }).strict(),
+  z.object({ seq: z.number().int().nullable(), status: z.literal('duplicate') }).strict(),
+  z.object({ seq: z.number().int().nullable(), status: z.literal('rejected'), reason: z.enum(REJECT_REASONS), message: z.string() }).strict(),
+]);
+export type PushItemResult = z.infer<typeof PushItemResult>;
+
+/** One result per pushed document, in the order they were sent. */
+export const PushResponse = z.object({ results: z.array(PushItemResult), lastAppliedSeq: z.number().int().nonnegative() }).strict();
+export type PushResponse = z.infer<typeof PushResponse>;
+
+/** Every non-2xx answer of the cloud. */
+export const CloudError = z.object({ error: z.string(), message: z.string() });
+export type CloudError = z.infer<typeof CloudError>;
