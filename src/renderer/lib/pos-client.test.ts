@@ -41,13 +41,15 @@ describe('pos client', () => {
   it('uses window.pos when the preload provided it, and never fetches', async () => {
     const fetchSpy = vi.fn<typeof fetch>();
     vi.stubGlobal('fetch', fetchSpy);
-    const preload: PosApi = (await createRealPos()).api;
+    const pos = await createRealPos();
+    const preload: PosApi = pos.api;
     window.pos = preload;
 
     const client = createPosClient();
     expect(client).toBe(preload);
     const status = await client.app.status();
-    expect(status).toEqual({ ok: true, value: { version: 'test', shell: 'web', sync: { state: 'not_configured', pending: 0, lastSyncAt: null } } });
+    expect(status).toEqual({ ok: true, value: { version: 'test', shell: 'web', sync: { state: 'not_configured', pending: pos.services.outboxPending(), lastSyncAt: null } } });
+    expect(pos.calls).toEqual([{ channel: 'app.status', input: {} }]);
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 

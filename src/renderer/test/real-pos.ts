@@ -123,8 +123,6 @@ export async function createRealPos(options: RealPosOptions = {}): Promise<RealP
   const calls: Call[] = [];
 
   if (options.settings) services.settings.updateStore(options.settings);
-  // What the seed and the setup wrote counts as synced: a test starts with an empty queue.
-  db.sqlite.prepare(`UPDATE sync_outbox SET acked_at = ? WHERE acked_at IS NULL`).run(clock.now().toISOString());
 
   const byUsername = new Map(services.staff.list({ includeInactive: true }).map((u) => [u.username, u]));
   const staff = Object.fromEntries(

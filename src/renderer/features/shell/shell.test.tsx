@@ -130,20 +130,26 @@ describe('app shell', () => {
 });
 
 describe('status bar', () => {
-  it('says sync is not configured, nothing queued, never synced, desktop app', async () => {
-    await openShell({ app: { shell: 'electron' } });
+  it('says sync is not configured, what waits in main\'s outbox, never synced, desktop app', async () => {
+    const { services } = await openShell({ app: { shell: 'electron' } });
     const sync = await screen.findByText('Sincronización no configurada');
     expect(sync.closest('[data-testid="status-sync"]')?.getAttribute('data-state')).toBe('not_configured');
-    expect(screen.getByTestId('status-queue').textContent).toBe('0 documentos esperan la sincronización');
+    // No sync engine yet: everything the demo seed wrote is still queued.
+    const waiting = services.outboxPending();
+    expect(waiting).toBeGreaterThan(1);
+    expect(screen.getByTestId('status-queue').textContent).toBe(`${new Intl.NumberFormat('es-CO').format(waiting)} documentos esperan la sincronización`);
     expect(screen.getByTestId('status-last-sync').textContent).toBe('Última sincronización: nunca');
     expect(screen.getByTestId('status-shell').textContent).toBe('Aplicación de escritorio');
   });
 
-  it('says how many documents wait when sync is not configured', async () => {
-    // One customer saved: one document waits in main's outbox.
-    await openShell({}, ({ services, staff }) => {
-      services.customers.create({ documentTypeCode: 'NATIONAL_ID', document: '1020304050', firstName: 'Laura', lastName: 'Gil', countryCode: 'CO' }, staff.cashier.id);
-    });
+  it('says how many documents wait when sync is not configured, one in a new store', async () => {
+    // A new store whose first administrator was just created: one document (the new user) waits.
+    const pos = await createRealPos({ empty: true });
+    const created = await pos.api.session.bootstrapAdmin({ displayName: 'Marta Ruiz', username: 'marta', pin: '4826' });
+    expect(created.ok).toBe(true);
+    expect(pos.services.outboxPending()).toBe(1);
+    renderApp(pos.api);
+    await screen.findByTestId('app-shell');
     expect((await screen.findByTestId('status-queue')).textContent).toBe('1 documento espera la sincronización');
   });
 
