@@ -53,7 +53,7 @@ export async function createRegistrationCode(
 /** Exchanges a one-time code for a device token; the same register registering again gets a new token. */
 export async function registerDevice(
   db: CloudDb,
-  input: { code: string; registerId: string },
+  input: { code: string; registerId: string; registerCode?: string | undefined },
 ): Promise<{ token: string; storeId: string; registerCode: string }> {
   const parsed = parseCode(input.code);
   const refused = new CloudError(403, 'bad_code', 'this registration code is unknown, used or expired');
@@ -74,9 +74,10 @@ export async function registerDevice(
       .for('update');
     if (existing?.revokedAt) throw new CloudError(403, 'register_revoked', `register ${existing.code} was revoked: ${existing.revokedReason ?? 'no reason given'}`);
     const taken = await tx.select({ registerId: registers.registerId, code: registers.code }).from(registers).where(eq(registers.storeId, storeId));
-    let registerCode = code.registerCode ?? existing?.code ?? null;
+    const used = new Set(taken.filter((r) => r.registerId !== registerId).map((r) => r.code));
+    const asked = input.registerCode && !used.has(input.registerCode) ? input.registerCode : null;
+    let registerCode = code.registerCode ?? existing?.code ?? asked;
     if (registerCode === null) {
-      const used = new Set(taken.map((r) => r.code));
       for (let n = 1; registerCode === null; n++) if (!used.has(`R${String(n).padStart(2, '0')}`)) registerCode = `R${String(n).padStart(2, '0')}`;
     }
     const holder = taken.find((r) => r.code === registerCode);

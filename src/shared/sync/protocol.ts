@@ -9,7 +9,14 @@ import { z } from 'zod';
 export const MAX_PUSH_BATCH = 500;
 
 /** POST /v1/register: a one-time registration code for a device token. */
-export const RegisterRequest = z.object({ code: z.string().min(1).max(200), registerId: z.uuid() }).strict();
+export const RegisterRequest = z
+  .object({
+    code: z.string().min(1).max(200),
+    registerId: z.uuid(),
+    /** The code the till prints now; kept when the registration code names none and no other register of the store has it. */
+    registerCode: z.string().regex(/^[A-Z0-9]{2,6}$/).optional(),
+  })
+  .strict();
 export type RegisterRequest = z.infer<typeof RegisterRequest>;
 
 export const RegisterResponse = z.object({ token: z.string().min(1), storeId: z.uuid(), registerCode: z.string().min(1) }).strict();
