@@ -128,7 +128,8 @@ async function check(tx: Tx, caller: Caller, seq: number, raw: Record<string, un
   try {
     doc = parseOutboxDocument(raw);
   } catch (err) {
-    return { reason: 'invalid', message: err instanceof z.ZodError ? z.prettifyError(err).slice(0, 1000) : String(err) };
+    const message = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.') || 'document'}: ${i.message}`).join('; ') : String(err);
+    return { reason: 'invalid', message: message.slice(0, 1000) };
   }
   try {
     // A savepoint: a conflict undoes this document's rows, and the rejection is still recorded.

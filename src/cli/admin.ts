@@ -7,11 +7,12 @@ import { backupCommand } from './commands/backup';
 import { migrateCommand } from './commands/migrate';
 import { seedCommand } from './commands/seed';
 import { simulateCommand } from './commands/simulate';
+import { registerCommand, syncCommand } from './commands/sync';
 import { USER_COMMANDS } from './commands/user';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, oneLine } from './exit';
 import { processIo, type CliIo } from './io';
 
-const TOP_COMMANDS: readonly Command[] = [migrateCommand, seedCommand, simulateCommand, backupCommand];
+const TOP_COMMANDS: readonly Command[] = [migrateCommand, seedCommand, simulateCommand, backupCommand, registerCommand, syncCommand];
 
 const USER_HELP = `Usage: admin user <add|list|disable> [options]
 

@@ -78,6 +78,9 @@ describe('no writer but the write path', () => {
     path.join(root, 'src/main/write/write-path.ts'),
     // The benchmark's baseline: the same rows as raw prepared statements, to price the write path against.
     path.join(root, 'bench/sell.bench.ts'),
+    // The push client's bookkeeping: acked_at, attempts and last_error of documents already written (never a new row,
+    // never a document's content: a trigger keeps those immutable).
+    path.join(root, 'src/main/sync/push.ts'),
   ]);
 
   it('finds no other INSERT, UPDATE or DELETE of sync_outbox or audit_log in src, cloud, scripts or bench', () => {

@@ -1,0 +1,82 @@
+import { HELP_OPTION, parseOptions, required } from '../args';
+import type { Command } from '../command';
+import { UsageError } from '../exit';
+
+export const registerCommand: Command = {
+  name: 'register',
+  summary: 'Register this store database as a till of a cloud store (one-time code)',
+  help: `Usage: admin register --db FILE --server URL --code CODE
+
+Exchanges a one-time registration code (from: npm run cloud:admin --
+register-code --store ID) for this register's device token, and remembers the
+server for "admin sync". The token is kept in the database and never printed.
+
+Options:
+  --db FILE      the store database (must exist)
+  --server URL   the cloud, e.g. http://127.0.0.1:8787
+  --code CODE    the one-time registration code
+  -h, --help     show this help`,
+
+  async run(args, io) {
+    const values = parseOptions(args, { db: { type: 'string' }, server: { type: 'string' }, code: { type: 'string' }, ...HELP_OPTION });
+    const file = required(values.db, '--db FILE');
+    const server = serverUrl(required(values.server, '--server URL'));
+    const code = required(values.code, '--code CODE');
+    const [{ openStore }, { registerDevice }] = await Promise.all([import('../db-files'), import('../../main/sync/register-device')]);
+    const { db } = openStore(file, { create: false });
+    try {
+      const r = await registerDevice(db, { serverUrl: server, code });
+      io.out(`registered ${file} as register ${r.registerCode} (${r.registerId}) of store ${r.storeId} at ${server}`);
+    } finally {
+      db.close();
+    }
+  },
+};
+
+export const syncCommand: Command = {
+  name: 'sync',
+  summary: 'Push this register\'s waiting documents to the cloud once',
+  help: `Usage: admin sync --db FILE [--server URL]
+
+Pushes every unacknowledged outbox document, in order and in batches, and
+prints how many the cloud applied, already had (duplicate) and rejected.
+Rejected documents stay in the queue with their reason. Exits 1 when the
+cloud cannot be reached or refuses the register (nothing is lost: the next
+sync sends the same documents, and the cloud applies each once).
+
+Options:
+  --db FILE      a registered store database (see: admin register)
+  --server URL   the cloud (default: the one the register was registered with)
+  -h, --help     show this help`,
+
+  async run(args, io) {
+    const values = parseOptions(args, { db: { type: 'string' }, server: { type: 'string' }, ...HELP_OPTION });
+    const file = required(values.db, '--db FILE');
+    const [{ openStore }, { pushOnce }, { readSyncServer }] = await Promise.all([
+      import('../db-files'),
+      import('../../main/sync/push'),
+      import('../../main/sync/register-device'),
+    ]);
+    const { db } = openStore(file, { create: false });
+    try {
+      const server = values.server ? serverUrl(values.server) : readSyncServer(db)?.serverUrl;
+      if (!server) throw new UsageError(`${file} is not registered with a cloud (run: admin register --db ${file} --server URL --code CODE)`);
+      const r = await pushOnce(db, { serverUrl: server });
+      io.out(`pushed to ${server}: ${r.applied} applied, ${r.duplicate} duplicate, ${r.rejected} rejected (${r.batches} batch${r.batches === 1 ? '' : 'es'})`);
+      for (const x of r.rejections.slice(0, 20)) io.out(`  rejected #${x.seq}: ${x.reason}: ${x.message.split('\n')[0] ?? ''}`);
+      if (r.rejections.length > 20) io.out(`  ... and ${r.rejections.length - 20} more`);
+    } finally {
+      db.close();
+    }
+  },
+};
+
+function serverUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+    return url.origin;
+  } catch {
+    throw new UsageError(`--server must be an http(s) URL, got "${value}"`);
+  }
+}

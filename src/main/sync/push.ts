@@ -1,0 +1,149 @@
+/**
+ * The register's push client: sends unacknowledged outbox documents to the
+ * cloud in sequence order, in batches, and records each answer:
+ *
+ * - applied / duplicate: acked (acked_at set; the cloud has it exactly once);
+ * - rejected: attempts + 1 and last_error = reason and message; the row stays
+ *   unacked and visible, and later rows are still pushed (the cloud moved its
+ *   cursor past a document it refused for its content).
+ *
+ * A failure of the request itself (cloud down, timeout, 5xx, 401/403) throws
+ * a SyncError and changes no row: whatever the cloud may have committed is
+ * answered `duplicate` on the next push, so nothing is applied twice.
+ * The token is never logged nor put in an error message.
+ */
+import type Database from 'better-sqlite3';
+import { MAX_PUSH_BATCH, PushResponse, type PushItemResult } from '../../shared/sync/protocol';
+import type { PosDb } from '../db/open';
+
+export type SyncErrorKind = 'not_registered' | 'network' | 'timeout' | 'unauthorized' | 'revoked' | 'server' | 'bad_response';
+
+export class SyncError extends Error {
+  override readonly name = 'SyncError';
+  constructor(
+    readonly kind: SyncErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface PushOptions {
+  serverUrl: string;
+  /** The device token; read from device_identity when absent. */
+  token?: string;
+  fetch?: typeof globalThis.fetch;
+  batchSize?: number;
+  /** Per request. */
+  timeoutMs?: number;
+  now?: () => Date;
+}
+
+export interface PushSummary {
+  applied: number;
+  duplicate: number;
+  rejected: number;
+  batches: number;
+  /** The rejected documents of this push: seq and reason. */
+  rejections: { seq: number; reason: string; message: string }[];
+}
+
+interface OutboxRow {
+  seq: number;
+  idempotencyKey: string;
+  type: string;
+  schemaVersion: number;
+  createdAt: string;
+  payload: string;
+}
+
+export async function pushOnce(db: PosDb | Database.Database, options: PushOptions): Promise<PushSummary> {
+  const sqlite = 'sqlite' in db ? db.sqlite : db;
+  const identity = sqlite.prepare<[], { registerId: string; token: string | null }>(`SELECT register_id AS registerId, device_token AS token FROM device_identity WHERE id = 1`).get();
+  if (!identity) throw new SyncError('not_registered', 'this database has no register identity');
+  const token = options.token ?? identity.token;
+  if (!token) throw new SyncError('not_registered', 'this register has no device token yet; register it first (admin register --server URL --code CODE)');
+  const batchSize = Math.min(Math.max(1, options.batchSize ?? MAX_PUSH_BATCH), MAX_PUSH_BATCH);
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const now = options.now ?? (() => new Date());
+  const url = new URL('/v1/push', options.serverUrl).toString();
+
+  const pending = sqlite.prepare<[string, number, number], OutboxRow>(
+    `SELECT seq, idempotency_key AS idempotencyKey, type, schema_version AS schemaVersion, created_at AS createdAt, payload
+     FROM sync_outbox WHERE register_id = ? AND acked_at IS NULL AND seq > ? ORDER BY seq LIMIT ?`,
+  );
+  // The push bookkeeping: the only columns of sync_outbox that change after the write path wrote a row.
+  const ack = sqlite.prepare<[string, string, number]>(`UPDATE sync_outbox SET acked_at = ?, attempts = attempts + 1, last_error = NULL WHERE register_id = ? AND seq = ?`);
+  const refuse = sqlite.prepare<[string, string, number]>(`UPDATE sync_outbox SET attempts = attempts + 1, last_error = ? WHERE register_id = ? AND seq = ?`);
+
+  const summary: PushSummary = { applied: 0, duplicate: 0, rejected: 0, batches: 0, rejections: [] };
+  let after = 0;
+  for (;;) {
+    const rows = pending.all(identity.registerId, after, batchSize);
+    if (rows.length === 0) return summary;
+    const documents = rows.map((r) => ({
+      registerId: identity.registerId,
+      seq: r.seq,
+      idempotencyKey: r.idempotencyKey,
+      type: r.type,
+      schemaVersion: r.schemaVersion,
+      createdAt: r.createdAt,
+      payload: JSON.parse(r.payload) as unknown,
+    }));
+    const answer = await post(doFetch, url, token, { documents }, options.timeoutMs ?? 30_000);
+    if (answer.results.length !== rows.length) {
+      throw new SyncError('bad_response', `the cloud answered ${answer.results.length} results for ${rows.length} documents`);
+    }
+    const at = now().toISOString();
+    sqlite.transaction((results: PushItemResult[]) => {
+      results.forEach((result, i) => {
+        const seq = rows[i]!.seq;
+        if (result.status === 'rejected') {
+          refuse.run(`${result.reason}: ${result.message}`, identity.registerId, seq);
+          summary.rejected++;
+          summary.rejections.push({ seq, reason: result.reason, message: result.message });
+        } else {
+          ack.run(at, identity.registerId, seq);
+          summary[result.status]++;
+        }
+      });
+    })(answer.results);
+    summary.batches++;
+    after = rows[rows.length - 1]!.seq;
+  }
+}
+
+async function post(doFetch: typeof globalThis.fetch, url: string, token: string, body: unknown, timeoutMs: number): Promise<PushResponse> {
+  let res: Response;
+  try {
+    res = await doFetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (err) {
+    const name = (err as { name?: string }).name;
+    if (name === 'TimeoutError' || name === 'AbortError') throw new SyncError('timeout', `the cloud did not answer within ${timeoutMs} ms`);
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    throw new SyncError('network', `cannot reach the cloud at ${new URL(url).origin}: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+  }
+  const text = await res.text().catch(() => '');
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // handled below
+  }
+  if (!res.ok) {
+    const message = (json as { message?: unknown } | null)?.message;
+    const said = typeof message === 'string' ? message : `HTTP ${res.status}`;
+    if (res.status === 401) throw new SyncError('unauthorized', `the cloud refused this register's token: ${said}`, 401);
+    if (res.status === 403) throw new SyncError('revoked', said, 403);
+    throw new SyncError('server', `the cloud answered ${res.status}: ${said}`, res.status);
+  }
+  const parsed = PushResponse.safeParse(json);
+  if (!parsed.success) throw new SyncError('bad_response', 'the cloud answered something that is not a push result');
+  return parsed.data;
+}
