@@ -40,8 +40,9 @@ export const syncCommand: Command = {
 
 Pushes every unacknowledged outbox document, in order and in batches, and
 prints how many the cloud applied, already had (duplicate) and rejected.
-Rejected documents stay in the queue with their reason. Exits 1 when the
-cloud cannot be reached or refuses the register (nothing is lost: the next
+Rejected documents stay in the queue with their reason (listed; they do
+not change the exit code). Exits 1 when the cloud cannot be reached or
+refuses the register (nothing is lost: the next
 sync sends the same documents, and the cloud applies each once).
 
 Options:
@@ -61,6 +62,15 @@ Options:
     try {
       const server = values.server ? serverUrl(values.server) : readSyncServer(db)?.serverUrl;
       if (!server) throw new UsageError(`${file} is not registered with a cloud (run: admin register --db ${file} --server URL --code CODE)`);
+      // Reachable even when nothing waits: "sync" succeeding means the till can sync now.
+      await fetch(new URL('/health', server), { signal: AbortSignal.timeout(10_000) }).then(
+        (res) => {
+          if (!res.ok) throw new Error(`the cloud at ${server} is not healthy (HTTP ${res.status})`);
+        },
+        (err: unknown) => {
+          throw new Error(`cannot reach the cloud at ${server}: ${(err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message}`);
+        },
+      );
       const r = await pushOnce(db, { serverUrl: server });
       io.out(`pushed to ${server}: ${r.applied} applied, ${r.duplicate} duplicate, ${r.rejected} rejected (${r.batches} batch${r.batches === 1 ? '' : 'es'})`);
       for (const x of r.rejections.slice(0, 20)) io.out(`  rejected #${x.seq}: ${x.reason}: ${x.message.split('\n')[0] ?? ''}`);
