@@ -14,9 +14,16 @@ import { documents, registerCursors, registers, sales, stockMovements } from '..
 import { hashSecret, parseToken } from '../src/secrets';
 import { startCloud, type CloudServer } from '../src/server';
 import { saleDocument, saleDocuments } from './documents';
-import { cloudTargets, type Target } from './targets';
+import { cloudTargets, postgresProblem, type Target } from './targets';
 
 const targets = await cloudTargets();
+const skippedPostgres = await postgresProblem;
+// Shown as skipped in the report, with the reason (the run fails instead under CI=true).
+if (skippedPostgres !== null) {
+  describe.skip(`cloud API on postgres: SKIPPED, ${skippedPostgres}`, () => {
+    it('runs every case below on PostgreSQL too', () => undefined);
+  });
+}
 
 async function post(url: string, path: string, body: unknown, token?: string): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(new URL(path, url), {

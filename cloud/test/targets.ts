@@ -21,6 +21,9 @@ export interface Target {
   dispose(): Promise<void>;
 }
 
+/** Why PostgreSQL cases cannot run here, or null when they can. */
+export const postgresProblem: Promise<string | null> = reachable();
+
 async function reachable(): Promise<string | null> {
   const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3_000 });
   try {
@@ -36,7 +39,7 @@ async function reachable(): Promise<string | null> {
 
 /** The targets this file runs on; PostgreSQL's unreachability is printed (or thrown under CI). */
 export async function cloudTargets(): Promise<{ name: Target['name']; make: () => Promise<Target> }[]> {
-  const problem = await reachable();
+  const problem = await postgresProblem;
   const targets: { name: Target['name']; make: () => Promise<Target> }[] = [{ name: 'pglite', make: pgliteTarget }];
   if (problem === null) targets.push({ name: 'postgres', make: postgresTarget });
   else if (process.env.CI === 'true') throw new Error(`PostgreSQL is required under CI=true and cannot be reached at ${problem}`);
