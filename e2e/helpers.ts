@@ -27,3 +27,21 @@ export async function signedOut(page: Page): Promise<void> {
   if (await page.getByTestId('app-shell').isVisible()) await page.getByTestId('logout').click();
   await expect(page.getByTestId('screen-login')).toBeVisible();
 }
+
+/** A barcode scanner: fast keystrokes ending in Enter, wherever focus is. */
+export async function scan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+/** The lines of the sale on the Sell screen. */
+export const cartLines = (page: Page) => page.getByTestId(/^cart-line-\d+$/);
+
+/** Cancels whatever sale an earlier spec left open, so a spec starts from an empty till. */
+export async function clearTill(page: Page): Promise<void> {
+  if ((await cartLines(page).count()) === 0) return;
+  await page.getByTestId('action-void').click();
+  await page.getByTestId('void-reason').fill('Limpieza de prueba');
+  await page.getByTestId('void-submit').click();
+  await expect(cartLines(page)).toHaveCount(0);
+}

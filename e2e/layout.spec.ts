@@ -8,7 +8,7 @@
 import type { Locator, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
-import { login, shot } from './helpers';
+import { cartLines, clearTill, login, scan, shot } from './helpers';
 
 /**
  * Three items of the demo store: `big` is the dearest at most 90,000 (so 9999 of
@@ -31,12 +31,6 @@ function items(): { big: string; cheap: string; other: string } {
   } finally {
     db.close();
   }
-}
-const lines = (page: Page) => page.getByTestId(/^cart-line-\d+$/);
-
-async function scan(page: Page, code: string) {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
 }
 
 /** How a figure sits in its box: one line (by height and by line boxes) and nothing cut off. */
@@ -104,23 +98,18 @@ for (const viewport of [
 
       await login(page, 'Carlos Gómez', '1357');
       await expect(page.getByTestId('screen-sell')).toBeVisible();
-      if ((await lines(page).count()) > 0) {
-        await page.getByTestId('action-void').click();
-        await page.getByTestId('void-reason').fill('Limpieza de prueba');
-        await page.getByTestId('void-submit').click();
-        await expect(lines(page)).toHaveCount(0);
-      }
+      await clearTill(page);
 
       const { big, cheap, other } = items();
       for (const [i, item] of [big, cheap, other].entries()) {
         await page.getByTestId('scan-input').focus();
         await scan(page, item);
-        await expect(lines(page)).toHaveCount(i + 1);
+        await expect(cartLines(page)).toHaveCount(i + 1);
       }
-      await setQuantity(page, lines(page).nth(0), '9999');
-      await setQuantity(page, lines(page).nth(1), '250');
+      await setQuantity(page, cartLines(page).nth(0), '9999');
+      await setQuantity(page, cartLines(page).nth(1), '250');
       // A percent discount on the last line (a manager needs no approval).
-      await lines(page).nth(2).click({ position: { x: 40, y: 20 } });
+      await cartLines(page).nth(2).click({ position: { x: 40, y: 20 } });
       await page.getByTestId('action-line-discount').click();
       await page.getByTestId('discount-kind-percent').click();
       await page.getByTestId('discount-value').fill('15');
@@ -139,7 +128,7 @@ for (const viewport of [
       }
 
       for (let i = 0; i < 3; i++) {
-        const id = await lines(page).nth(i).getAttribute('data-line-id');
+        const id = await cartLines(page).nth(i).getAttribute('data-line-id');
         const qty = await expectFits(page.getByTestId(`line-qty-${id}`), `quantity of line ${i}`);
         expect(qty.text).toBe(['9999', '250', '1'][i]);
         const lineTotal = await expectFits(page.getByTestId(`line-total-${id}`), `total of line ${i}`);
@@ -162,7 +151,7 @@ for (const viewport of [
         });
         expect(tail).toEqual({ text: last, clipped: false });
       }
-      const discounted = await lines(page).nth(2).getAttribute('data-line-id');
+      const discounted = await cartLines(page).nth(2).getAttribute('data-line-id');
       await expectFits(page.getByTestId(`line-discount-${discounted}`).locator('.fit'), 'discount of line 2');
       await shot(page, `layout-${viewport.width}x${viewport.height}-cart`);
 

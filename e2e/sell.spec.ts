@@ -1,31 +1,17 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { makeEan13 } from '../src/main/catalog/ean13';
 import { demoData } from './demo-data';
-import { login, shot } from './helpers';
+import { cartLines, clearTill, login, scan, shot } from './helpers';
 
 // Read after the first sign-in: under Electron the app creates the database at launch.
 let cached: ReturnType<typeof demoData> | undefined;
 const store = () => (cached ??= demoData());
 
-/** A barcode scanner: fast keystrokes ending in Enter, wherever focus is. */
-async function scan(page: Page, code: string) {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
-
-const lines = (page: Page) => page.getByTestId(/^cart-line-\d+$/);
-
 test.beforeEach(async ({ page }) => {
   await login(page, 'Lucía Pérez', '2468');
   await expect(page.getByTestId('screen-sell')).toBeVisible();
   // Start from an empty till whatever an earlier test left.
-  if ((await lines(page).count()) > 0) {
-    await page.getByTestId('action-void').click();
-    await page.getByTestId('void-reason').fill('Limpieza de prueba');
-    await page.getByTestId('void-submit').click();
-    await expect(lines(page)).toHaveCount(0);
-  }
+  await clearTill(page);
 });
 
 test('a cashier scans, searches, gets a discount approved, splits the payment and gets a receipt', async ({ page }) => {
@@ -33,9 +19,9 @@ test('a cashier scans, searches, gets a discount approved, splits the payment an
   // Focus is not in the scan box: the scanner is captured anyway.
   await page.getByTestId('cart').click();
   await scan(page, a!.barcode);
-  await expect(lines(page)).toHaveCount(1);
+  await expect(cartLines(page)).toHaveCount(1);
   await scan(page, b!.barcode);
-  await expect(lines(page)).toHaveCount(2);
+  await expect(cartLines(page)).toHaveCount(2);
 
   // Type-ahead search, then pick a colour and size in the grid.
   const word = c!.name.split(' ')[0]!;
@@ -45,11 +31,11 @@ test('a cashier scans, searches, gets a discount approved, splits the payment an
   await expect(page.getByTestId('variant-picker')).toBeVisible();
   await shot(page, '30-variant-picker');
   await page.getByTestId(/^variant-cell-\d+$/).first().click();
-  await expect(lines(page)).toHaveCount(3);
+  await expect(cartLines(page)).toHaveCount(3);
 
   // 25 % on the first line is above the 10 % threshold: a manager approves with a PIN.
-  await lines(page).first().click({ position: { x: 40, y: 20 } });
-  await expect(lines(page).first()).toHaveAttribute('aria-current', 'true');
+  await cartLines(page).first().click({ position: { x: 40, y: 20 } });
+  await expect(cartLines(page).first()).toHaveAttribute('aria-current', 'true');
   await page.getByTestId('action-line-discount').click();
   await page.getByTestId('discount-kind-percent').click();
   await page.getByTestId('discount-value').fill('25');
@@ -61,7 +47,7 @@ test('a cashier scans, searches, gets a discount approved, splits the payment an
   await page.getByTestId('approval-submit').click();
   await expect(page.getByTestId('approval-dialog')).toBeHidden();
   await expect(page.getByTestId(/^line-discount-\d+$/).first()).toContainText('25');
-  await expect(lines(page).first()).toContainText('Carlos Gómez');
+  await expect(cartLines(page).first()).toContainText('Carlos Gómez');
   await shot(page, '31-cart-with-discount');
 
   // Split tender: part by card, the rest in cash with change.
@@ -86,7 +72,7 @@ test('a cashier scans, searches, gets a discount approved, splits the payment an
   const number = await page.getByTestId('receipt-number').textContent();
 
   await page.getByTestId('new-sale').click();
-  await expect(lines(page)).toHaveCount(0);
+  await expect(cartLines(page)).toHaveCount(0);
   await page.getByTestId('action-history').click();
   await expect(page.getByTestId(/^history-\d+$/).filter({ hasText: number!.trim() })).toHaveCount(1);
 });
@@ -94,14 +80,14 @@ test('a cashier scans, searches, gets a discount approved, splits the payment an
 test('park a sale, serve another customer, resume it', async ({ page }) => {
   const [a, b] = store().stocked.slice(4);
   await scan(page, a!.barcode);
-  await expect(lines(page)).toHaveCount(1);
+  await expect(cartLines(page)).toHaveCount(1);
   await page.getByTestId('action-park').click();
   await page.getByTestId('park-label').fill('Señora del abrigo');
   await page.getByTestId('park-submit').click();
-  await expect(lines(page)).toHaveCount(0);
+  await expect(cartLines(page)).toHaveCount(0);
 
   await scan(page, b!.barcode);
-  await expect(lines(page)).toHaveCount(1);
+  await expect(cartLines(page)).toHaveCount(1);
   await page.getByTestId('action-parked').click();
   await expect(page.getByTestId('parked-list')).toContainText('Señora del abrigo');
   await shot(page, '34-parked');
@@ -109,8 +95,8 @@ test('park a sale, serve another customer, resume it', async ({ page }) => {
   // The sale on screen has a line: the till says it will be parked in its place.
   await expect(page.getByTestId('resume-confirm')).toContainText('quedará en espera');
   await page.getByTestId('resume-confirm').getByTestId('confirm-ok').click();
-  await expect(lines(page)).toHaveCount(1);
-  await expect(lines(page).first()).toContainText(a!.name.split(' ')[0]!);
+  await expect(cartLines(page)).toHaveCount(1);
+  await expect(cartLines(page).first()).toContainText(a!.name.split(' ')[0]!);
 });
 
 test('an unknown or misread barcode says so and the next scan works', async ({ page }) => {
@@ -122,22 +108,22 @@ test('an unknown or misread barcode says so and the next scan works', async ({ p
   const misread = good.slice(0, 12) + String((Number(good[12]) + 3) % 10);
   await scan(page, misread);
   await expect(page.getByTestId('scan-error')).toContainText(misread);
-  await expect(lines(page)).toHaveCount(0);
+  await expect(cartLines(page)).toHaveCount(0);
   await scan(page, good);
-  await expect(lines(page)).toHaveCount(1);
+  await expect(cartLines(page)).toHaveCount(1);
 });
 
 test('a sale in progress survives a reload', async ({ page }) => {
   await scan(page, store().stocked[10]!.barcode);
-  await expect(lines(page)).toHaveCount(1);
+  await expect(cartLines(page)).toHaveCount(1);
   await page.reload();
   await expect(page.getByTestId('screen-sell')).toBeVisible();
-  await expect(lines(page)).toHaveCount(1);
+  await expect(cartLines(page)).toHaveCount(1);
 });
 
 test('a customer is created at the till, with a field error first, and attached to the sale', async ({ page }) => {
   await scan(page, store().stocked[11]!.barcode);
-  await expect(lines(page)).toHaveCount(1);
+  await expect(cartLines(page)).toHaveCount(1);
   await page.keyboard.press('F10');
   await expect(page.getByTestId('customer-dialog')).toBeVisible();
   await page.getByTestId('customer-new').click();

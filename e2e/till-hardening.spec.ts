@@ -5,29 +5,12 @@
  * bar counts what waits for sync, the customer form shows every error and
  * warns about a shared email, and another tab starts signed out.
  */
-import type { Page } from '@playwright/test';
 import { expect, target, test } from './fixtures';
 import { demoData } from './demo-data';
-import { login, shot } from './helpers';
+import { cartLines, clearTill, login, scan, shot } from './helpers';
 
 let cached: ReturnType<typeof demoData> | undefined;
 const store = () => (cached ??= demoData());
-
-async function scan(page: Page, code: string) {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
-
-const lines = (page: Page) => page.getByTestId(/^cart-line-\d+$/);
-
-async function clearTill(page: Page) {
-  if ((await lines(page).count()) > 0) {
-    await page.getByTestId('action-void').click();
-    await page.getByTestId('void-reason').fill('Limpieza de prueba');
-    await page.getByTestId('void-submit').click();
-    await expect(lines(page)).toHaveCount(0);
-  }
-}
 
 test.beforeEach(async ({ page }) => {
   await login(page, 'Lucía Pérez', '2468');
@@ -38,8 +21,8 @@ test.beforeEach(async ({ page }) => {
 test('lowering the quantity under an amount discount asks a manager before the discount grows', async ({ page }) => {
   const item = store().stocked[0]!;
   await scan(page, item.barcode);
-  await expect(lines(page)).toHaveCount(1);
-  const line = lines(page).first();
+  await expect(cartLines(page)).toHaveCount(1);
+  const line = cartLines(page).first();
   const id = (await line.getAttribute('data-testid'))!.replace('cart-line-', '');
   await page.getByTestId(`line-qty-${id}`).fill('20');
   await page.getByTestId(`line-qty-${id}`).press('Enter');
@@ -72,7 +55,7 @@ test('lowering the quantity under an amount discount asks a manager before the d
 
 test('a card entered before a reload is still there, then the sale completes and its reprint says COPY', async ({ page }) => {
   await scan(page, store().stocked[1]!.barcode);
-  await expect(lines(page)).toHaveCount(1);
+  await expect(cartLines(page)).toHaveCount(1);
   await page.getByTestId('pay').click();
   await page.getByTestId('tender-card').click();
   await page.getByTestId('tender-amount').fill('1000');
