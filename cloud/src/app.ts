@@ -6,14 +6,16 @@
  *   GET  /health        unauthenticated: { ok, db }
  *   POST /v1/register   { code, registerId } -> { token, storeId, registerCode }
  *   POST /v1/push       Bearer token; { documents } -> { results, lastAppliedSeq }
+ *   GET  /v1/pull       Bearer token; ?after=CURSOR&limit=N -> { documents, cursor, more }
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { PushRequest, RegisterRequest } from '../../src/shared/sync/protocol';
+import { MAX_PULL_PAGE, PullCursor, PushRequest, RegisterRequest } from '../../src/shared/sync/protocol';
 import type { CloudDb } from './db';
+import { pullDocuments } from './pull';
 import { pushDocuments } from './push';
 import { authenticate, CloudError, registerDevice, type Caller } from './registry';
 
@@ -61,6 +63,18 @@ export function createApp(db: CloudDb, log: Logger) {
     const answer = await pushDocuments(db, caller, documents);
     const count = (s: string) => answer.results.filter((r) => r.status === s).length;
     log.info({ store: caller.storeId, register: caller.registerId, applied: count('applied'), duplicate: count('duplicate'), rejected: count('rejected'), lastAppliedSeq: answer.lastAppliedSeq }, 'push');
+    return c.json(answer);
+  });
+
+  app.get('/v1/pull', async (c) => {
+    const after = c.req.query('after') ?? '0';
+    if (!PullCursor.safeParse(after).success) throw new CloudError(400, 'bad_request', 'after: a pull cursor (a decimal transaction id) is required, "0" for the first pull');
+    const limitText = c.req.query('limit');
+    const limit = limitText === undefined ? MAX_PULL_PAGE : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PULL_PAGE) throw new CloudError(400, 'bad_request', `limit: a whole number from 1 to ${MAX_PULL_PAGE}`);
+    const caller = c.get('caller');
+    const answer = await pullDocuments(db, caller, after, limit);
+    log.info({ store: caller.storeId, register: caller.registerId, after, cursor: answer.cursor, documents: answer.documents.length, more: answer.more }, 'pull');
     return c.json(answer);
   });
 

@@ -5,9 +5,17 @@
  * column, or one database per group of stores) without changing a query.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** PostgreSQL's 64-bit transaction id, as a decimal string (it does not fit a JS number safely). */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+/**
+ * The id of the transaction that wrote the row (`pg_current_xact_id()`; the
+ * top-level transaction's id inside a savepoint). Pull's cursor: see pull.ts.
+ */
+const writtenBy = () => xid8('txid').notNull().default(sql`pg_current_xact_id()`);
 
 export const stores = pgTable('stores', {
   storeId: uuid('store_id').primaryKey(),
@@ -79,10 +87,13 @@ export const documents = pgTable(
     rejectReason: text('reject_reason'),
     rejectMessage: text('reject_message'),
     appliedAt: at('applied_at').notNull().default(sql`now()`),
+    /** The store's change log: pull reads documents by the transaction that wrote them. */
+    txid: writtenBy(),
   },
   (t) => [
     primaryKey({ columns: [t.storeId, t.registerId, t.seq] }),
     unique('documents_store_idempotency').on(t.storeId, t.idempotencyKey),
+    index('documents_store_txid').on(t.storeId, t.txid),
   ],
 );
 
@@ -98,6 +109,7 @@ export const sales = pgTable(
     completedAt: at('completed_at').notNull(),
     /** The sale.completed document's seq on its register. */
     seq: bigint('seq', { mode: 'number' }).notNull(),
+    txid: writtenBy(),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.saleId] }), unique('sales_store_invoice').on(t.storeId, t.invoiceNumber)],
 );
@@ -113,6 +125,7 @@ export const stockMovements = pgTable(
     reason: text('reason').notNull(),
     saleId: uuid('sale_id'),
     registerId: uuid('register_id').notNull(),
+    txid: writtenBy(),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.movementId] }), index('stock_movements_variant').on(t.storeId, t.variantId)],
 );

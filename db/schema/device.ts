@@ -19,6 +19,12 @@ export const deviceIdentity = sqliteTable(
     lastOutboxSeq: integer('last_outbox_seq').notNull().default(0),
     /** Issued by the cloud at registration, encrypted with safeStorage; null until then. */
     deviceToken: text('device_token'),
+    /**
+     * Where pulling from the cloud resumes: the cloud's last transaction id
+     * applied here (xid8 as a decimal string; '0' before the first pull).
+     * Advanced in the same SQLite transaction as the documents it covers.
+     */
+    pullCursor: text('pull_cursor').notNull().default('0'),
     createdAt: timestamp('created_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),
   },

@@ -35,15 +35,18 @@ Options:
 
 export const syncCommand: Command = {
   name: 'sync',
-  summary: 'Push this register\'s waiting documents to the cloud once',
+  summary: 'Push this register\'s waiting documents to the cloud once, then pull the other registers\' sales',
   help: `Usage: admin sync --db FILE [--server URL]
 
 Pushes every unacknowledged outbox document, in order and in batches, and
 prints how many the cloud applied, already had (duplicate) and rejected.
 Rejected documents stay in the queue with their reason (listed; they do
-not change the exit code). Exits 1 when the cloud cannot be reached or
-refuses the register (nothing is lost: the next
-sync sends the same documents, and the cloud applies each once).
+not change the exit code). Then pulls, page by page, the sales and stock
+movements the store's other registers pushed, applies them here and prints
+how many. Exits 1 when the cloud cannot be reached or refuses the register,
+or a pulled document cannot be applied (nothing is lost: the next sync
+sends the same documents, the cloud applies each once, and the pull resumes
+from the last page applied here).
 
 Options:
   --db FILE      a registered store database (see: admin register)
@@ -53,9 +56,10 @@ Options:
   async run(args, io) {
     const values = parseOptions(args, { db: { type: 'string' }, server: { type: 'string' }, ...HELP_OPTION });
     const file = required(values.db, '--db FILE');
-    const [{ openStore }, { pushOnce }, { readSyncServer }] = await Promise.all([
+    const [{ openStore }, { pushOnce }, { pullOnce }, { readSyncServer }] = await Promise.all([
       import('../db-files'),
       import('../../main/sync/push'),
+      import('../../main/sync/pull'),
       import('../../main/sync/register-device'),
     ]);
     const { db } = openStore(file, { create: false });
@@ -75,6 +79,8 @@ Options:
       io.out(`pushed to ${server}: ${r.applied} applied, ${r.duplicate} duplicate, ${r.rejected} rejected (${r.batches} batch${r.batches === 1 ? '' : 'es'})`);
       for (const x of r.rejections.slice(0, 20)) io.out(`  rejected #${x.seq}: ${x.reason}: ${x.message.split('\n')[0] ?? ''}`);
       if (r.rejections.length > 20) io.out(`  ... and ${r.rejections.length - 20} more`);
+      const p = await pullOnce(db, { serverUrl: server });
+      io.out(`pulled from ${server}: ${p.applied} applied, ${p.duplicate} duplicate, ${p.ignored} ignored (${p.pages} page${p.pages === 1 ? '' : 's'}; cursor ${p.cursor})`);
     } finally {
       db.close();
     }

@@ -79,7 +79,7 @@ export function reprovisionDevice(sqlite: Database.Database, clock: Clock, regis
   if (written > 0) throw new Error(`this database already wrote ${written} outbox documents as its register; it cannot become another`);
   const registerId = newGlobalId();
   sqlite
-    .prepare(`UPDATE device_identity SET register_id = ?, register_code = ?, last_outbox_seq = 0, device_token = NULL, updated_at = ? WHERE id = 1`)
+    .prepare(`UPDATE device_identity SET register_id = ?, register_code = ?, last_outbox_seq = 0, device_token = NULL, pull_cursor = '0', updated_at = ? WHERE id = 1`)
     .run(registerId, registerCode, isoNow(clock));
   return { registerId, registerCode };
 }

@@ -14,7 +14,7 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 import type { CommandPayload } from '../../shared/sync/commands';
-import { SaleCompletedV1 } from '../../shared/sync/commands';
+import { SaleCompletedV1, StockMovedV1 } from '../../shared/sync/commands';
 import type { InvoiceStateCode } from '../sales/invoice-states';
 
 export type ApplyOutcome = 'applied' | 'duplicate';
@@ -118,6 +118,33 @@ export function createRemoteSaleApplier(sqlite: Database.Database, states: Recor
         if (customerId === null) throw new DomainError('VALIDATION', 'store credit was spent on a sale with no customer', 'creditSpent');
         s.credit.run(sale.creditSpent.entryId, customerId, sale.creditSpent.amount, invoiceId, staffId, sale.completedAt);
       }
+      return 'applied';
+    })();
+  };
+}
+
+/**
+ * Applies a `stock.moved` document from another register: one movement of
+ * the ledger under its global id (the trigger moves inventario). Applying
+ * it again changes nothing.
+ */
+export function createRemoteMovementApplier(sqlite: Database.Database) {
+  const movement = sqlite.prepare<[string], number>(`SELECT id FROM stock_movements WHERE global_id = ?`).pluck();
+  const variant = sqlite.prepare<[string], number>(`SELECT idcolorxtalla FROM tblprodXcolorXtalla WHERE global_id = ?`).pluck();
+  const staff = sqlite.prepare<[string], number>(`SELECT id FROM staff_users WHERE global_id = ?`).pluck();
+  const insert = sqlite.prepare(
+    `INSERT INTO stock_movements (global_id, variant_id, quantity, reason, reference_id, staff_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const need = (stmt: LocalId, what: string, globalId: string): number => {
+    const id = stmt.get(globalId);
+    if (id === undefined) throw new DomainError('NOT_FOUND', `${what} ${globalId} is not in this database; apply the document that creates it first`, what);
+    return id;
+  };
+  return function applyRemoteMovement(raw: CommandPayload<'stock.moved'>): ApplyOutcome {
+    const m = StockMovedV1.parse(raw);
+    return sqlite.transaction((): ApplyOutcome => {
+      if (movement.get(m.movementId) !== undefined) return 'duplicate';
+      insert.run(m.movementId, need(variant, 'variant', m.variantId), m.quantity, m.reason, m.referenceId, m.staffId === null ? null : need(staff, 'staff', m.staffId), m.occurredAt);
       return 'applied';
     })();
   };

@@ -13,10 +13,11 @@
  * The token is never logged nor put in an error message.
  */
 import type Database from 'better-sqlite3';
+import type { z } from 'zod';
 import { MAX_PUSH_BATCH, PushResponse, type PushItemResult } from '../../shared/sync/protocol';
 import type { PosDb } from '../db/open';
 
-export type SyncErrorKind = 'not_registered' | 'network' | 'timeout' | 'unauthorized' | 'revoked' | 'server' | 'bad_response';
+export type SyncErrorKind = 'not_registered' | 'network' | 'timeout' | 'unauthorized' | 'revoked' | 'server' | 'bad_response' | 'apply_failed';
 
 export class SyncError extends Error {
   override readonly name = 'SyncError';
@@ -91,7 +92,7 @@ export async function pushOnce(db: PosDb | Database.Database, options: PushOptio
       createdAt: r.createdAt,
       payload: JSON.parse(r.payload) as unknown,
     }));
-    const answer = await post(doFetch, url, token, { documents }, options.timeoutMs ?? 30_000);
+    const answer = await cloudRequest(doFetch, url, token, { documents }, options.timeoutMs ?? 30_000, PushResponse, 'a push result');
     if (answer.results.length !== rows.length) {
       throw new SyncError('bad_response', `the cloud answered ${answer.results.length} results for ${rows.length} documents`);
     }
@@ -114,13 +115,26 @@ export async function pushOnce(db: PosDb | Database.Database, options: PushOptio
   }
 }
 
-async function post(doFetch: typeof globalThis.fetch, url: string, token: string, body: unknown, timeoutMs: number): Promise<PushResponse> {
+/**
+ * One authenticated request to the cloud (POST with a JSON body, or GET when
+ * body is undefined), its answer checked against `schema`. Every failure is
+ * a SyncError; the token never appears in one.
+ */
+export async function cloudRequest<S extends z.ZodType>(
+  doFetch: typeof globalThis.fetch,
+  url: string,
+  token: string,
+  body: unknown,
+  timeoutMs: number,
+  schema: S,
+  what: string,
+): Promise<z.infer<S>> {
   let res: Response;
   try {
     res = await doFetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${token}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (err) {
@@ -143,7 +157,7 @@ async function post(doFetch: typeof globalThis.fetch, url: string, token: string
     if (res.status === 403) throw new SyncError('revoked', said, 403);
     throw new SyncError('server', `the cloud answered ${res.status}: ${said}`, res.status);
   }
-  const parsed = PushResponse.safeParse(json);
-  if (!parsed.success) throw new SyncError('bad_response', 'the cloud answered something that is not a push result');
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new SyncError('bad_response', `the cloud answered something that is not ${what}`);
   return parsed.data;
 }

@@ -56,3 +56,34 @@ export type PushResponse = z.infer<typeof PushResponse>;
 /** Every non-2xx answer of the cloud. */
 export const CloudError = z.object({ error: z.string(), message: z.string() });
 export type CloudError = z.infer<typeof CloudError>;
+
+/** Most documents one pull page may carry; the default page size. */
+export const MAX_PULL_PAGE = 500;
+
+/** A pull cursor: a PostgreSQL xid8 as a decimal string ("0" before the first pull). */
+export const PullCursor = z.string().regex(/^(0|[1-9]\d{0,19})$/);
+
+/** One document another register of the store pushed and the cloud applied, as pull hands it out. */
+export const PulledDocument = z
+  .object({
+    registerId: z.uuid(),
+    seq: z.number().int().positive(),
+    idempotencyKey: z.string(),
+    type: z.string(),
+    schemaVersion: z.number().int().positive(),
+    payload: z.unknown(),
+    /** The cloud transaction that applied it (xid8, decimal). */
+    txid: PullCursor,
+  })
+  .strict();
+export type PulledDocument = z.infer<typeof PulledDocument>;
+
+/**
+ * GET /v1/pull?after=CURSOR&limit=N: the applied sale.completed and
+ * stock.moved documents of the store's other registers written by cloud
+ * transactions after the cursor, ordered by txid then (registerId, seq).
+ * `cursor` is the highest txid returned (the same cursor when none);
+ * `more`: another page is ready now.
+ */
+export const PullResponse = z.object({ documents: z.array(PulledDocument), cursor: PullCursor, more: z.boolean() }).strict();
+export type PullResponse = z.infer<typeof PullResponse>;

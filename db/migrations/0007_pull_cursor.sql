@@ -1,0 +1,1 @@
+ALTER TABLE `device_identity` ADD `pull_cursor` text DEFAULT '0' NOT NULL;
