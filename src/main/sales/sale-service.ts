@@ -34,8 +34,6 @@ export const MAX_LINE_QUANTITY = 9_999;
 export interface RepriceGuard {
   /** A manager who approves any discount this change makes grow; null: none may grow. */
   grant?: number | null;
-  /** Whose change it is, for the audit of a re-approval. */
-  actorId?: number;
   /** The line whose discount this change sets: its allowance is measured afresh. */
   touchedLineId?: number;
   /** This change sets the order discount. */
@@ -278,7 +276,7 @@ export function createSaleService(deps: SaleServiceDeps) {
         if (line.quantity === quantity) return;
         checkStock(draft, line.variantId, quantity, line.id);
         q.setQuantity.run(quantity, lineId, draft.id);
-        reprice(draft, { grant, actorId: actor.id, write: w });
+        reprice(draft, { grant, write: w });
         w.audit({ action: 'sale.quantity_changed',
           entity: 'tblfacturas',
           entityId: draft.globalId,
@@ -299,7 +297,7 @@ export function createSaleService(deps: SaleServiceDeps) {
           entityId: draft.globalId,
           details: { lineId, variantId: line.variantId, quantity: line.quantity, unitPrice: line.unitPrice },
         });
-        reprice(draft, { grant, actorId: actor.id, write: w });
+        reprice(draft, { grant, write: w });
       });
       return current();
     },
@@ -318,7 +316,7 @@ export function createSaleService(deps: SaleServiceDeps) {
           lineId,
           draft.id,
         );
-        reprice(draft, { grant, actorId: actor.id, touchedLineId: lineId, write: w });
+        reprice(draft, { grant, touchedLineId: lineId, write: w });
         const approvedBy = (findLine(draft, lineId).discountApprovedBy) ?? null;
         w.audit({ action: discount ? 'sale.line_discount' : 'sale.line_discount_removed',
           entity: 'tblfacturas',
@@ -349,7 +347,7 @@ export function createSaleService(deps: SaleServiceDeps) {
           entityId: draft.globalId,
           details: { lineId, from: line.unitPrice, to: unitPrice, catalogPrice: original, reason: reason.trim(), approvedBy },
         });
-        reprice(draft, { grant: approvedBy, actorId: actor.id, write: w });
+        reprice(draft, { grant: approvedBy, write: w });
       });
       return current();
     },
@@ -366,7 +364,7 @@ export function createSaleService(deps: SaleServiceDeps) {
           draft.id,
         );
         const written = requireDraft();
-        reprice(written, { grant, actorId: actor.id, touchedOrder: true, write: w });
+        reprice(written, { grant, touchedOrder: true, write: w });
         w.audit({ action: discount ? 'sale.order_discount' : 'sale.order_discount_removed',
           entity: 'tblfacturas',
           entityId: written.globalId,
