@@ -13,12 +13,13 @@ import { registerIpc } from './electron/ipc';
 import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { createRouter } from './ipc/router';
 import { APP_ORIGIN } from './security/url-policy';
-import { createServices } from './services';
+import { createServices, type Services } from './services';
 import { demoSeedDecision, startupFailureLine } from './startup-policy';
 import { startUpdater } from './updater';
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 let db: PosDb | undefined;
+let services: Services | undefined;
 
 // A second copy hands over to the first and does nothing else (no protocol, no database).
 const primary = app.requestSingleInstanceLock();
@@ -33,8 +34,19 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    db?.close();
+  app.on('will-quit', (event) => {
+    if (!db) return;
+    const open = db;
+    db = undefined;
+    if (!services) return open.close();
+    // A sync round in flight finishes (its acks committed) before the database closes; then quit for real.
+    event.preventDefault();
+    const stopping = services.sync.stop();
+    services = undefined;
+    void stopping.finally(() => {
+      open.close();
+      app.quit();
+    });
   });
 }
 
@@ -110,15 +122,22 @@ async function ready(): Promise<void> {
     await seedDemo(db, { products: Number(process.env.POS_DEMO_PRODUCTS ?? 200), seed: 1 });
   }
   startIdleCheckpoints(db.sqlite);
-  const services = createServices(db, { version: app.getVersion(), shell: 'electron' });
   const log = createFileLogger(path.join(app.getPath('userData'), 'logs'));
+  const running = createServices(db, { version: app.getVersion(), shell: 'electron' }, undefined, {
+    onRound: (result, status) => {
+      if (!result.ok && !result.notConfigured) log.warn({ sync: true, state: status.state, code: result.error.code }, result.error.message);
+    },
+  });
+  services = running;
+  // Idle until the register has a server and a token (npm run admin -- register); then push and pull every 15 s.
+  running.sync.start();
   log.info({ version: app.getVersion(), db: file, created: opened.report.created, migrationsApplied: opened.report.applied }, 'app started');
-  const router = createRouter(services, { log: ipcCallLogger(log) });
+  const router = createRouter(running, { log: ipcCallLogger(log) });
   const ipc = registerIpc(router, devServerUrl);
   createWindow();
   if (app.isPackaged) {
     startUpdater(
-      () => ({ saleInProgress: services.sales.current().lines.length > 0, staffSignedIn: ipc.anySignedIn() }),
+      () => ({ saleInProgress: running.sales.current().lines.length > 0, staffSignedIn: ipc.anySignedIn() }),
       (m) => log.info({ updater: true }, m),
     );
   }

@@ -13,6 +13,7 @@ import { createSaleService, type SaleService } from './sales/sale-service';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
 import { createStaffService, type StaffService } from './staff/staff-service';
 import type { DeviceService } from './device/device-identity';
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/engine';
 import { createWriteStack, type WritePath } from './write';
 
 /** Everything the IPC handlers call, built once per database. */
@@ -36,12 +37,15 @@ export interface Services {
   appInfo: { version: string; shell: 'electron' | 'web' };
   /** Outbox documents the cloud has not acknowledged yet. */
   outboxPending(): number;
+  /** The sync loop: built here, started only by the app and the browser preview (src/main/index.ts, src/web/server.ts). */
+  sync: SyncEngine;
 }
 
 export function createServices(
   db: PosDb,
   appInfo: Services['appInfo'],
   clock: Clock = systemClock,
+  syncOptions: Partial<Omit<SyncEngineOptions, 'db' | 'clock' | 'pending'>> = {},
 ): Services {
   const { sqlite } = db;
   // Acks arrive in sequence order, so what waits is everything after the newest acked document:
@@ -60,6 +64,7 @@ export function createServices(
   const states = loadInvoiceStates(sqlite);
   const customers = createCustomerService(sqlite, writes);
   const sales = createSaleService({ sqlite, clock, writes, device, catalog, settings, staff, customers, states });
+  const pending = () => must(outboxPending.get({ registerId: device.identity().registerId }), 'the count of pending outbox documents');
   return {
     db,
     clock,
@@ -76,6 +81,7 @@ export function createServices(
     reference: createReferenceService(sqlite),
     receipts: createReceiptService(sqlite, settings),
     appInfo,
-    outboxPending: () => must(outboxPending.get({ registerId: device.identity().registerId }), 'the count of pending outbox documents'),
+    outboxPending: pending,
+    sync: createSyncEngine({ ...syncOptions, db, clock, pending }),
   };
 }

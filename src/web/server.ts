@@ -17,6 +17,7 @@ import { createFileLogger, ipcCallLogger } from '../main/log/logger';
 import { DEMO_STAFF } from '../main/seed/demo-staff';
 import { seedDemo } from '../main/seed/demo-seed';
 import { createServices } from '../main/services';
+import { readSyncServer } from '../main/sync/register-device';
 import { createBridgeApp } from './bridge';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -80,6 +81,10 @@ async function main() {
   const services = createServices(db, { version, shell: 'web' });
   if (report.created) services.settings.updateStore({ storeName: 'Moda Andina (demo)' });
   startIdleCheckpoints(db.sqlite);
+  // The sync loop: idle (checking its configuration each interval) until `npm run admin -- register` gives this database a server and a token.
+  services.sync.start();
+  const server0 = readSyncServer(db);
+  console.log(server0 && services.sync.configured() ? `web: syncing with ${server0.serverUrl}` : 'web: sync not configured (npm run admin -- register --db FILE --server URL --code CODE)');
 
   const token = randomBytes(32).toString('base64url');
   // The same JSON-lines log as the desktop app, in the data folder (beside the database).
@@ -104,8 +109,11 @@ async function main() {
 
   const shutdown = () => {
     server.close();
-    db.close();
-    process.exit(0);
+    // A round in flight finishes (its acks are committed) before the database closes.
+    void services.sync.stop().finally(() => {
+      db.close();
+      process.exit(0);
+    });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -48,7 +48,7 @@ describe('pos client', () => {
     const client = createPosClient();
     expect(client).toBe(preload);
     const status = await client.app.status();
-    expect(status).toEqual({ ok: true, value: { version: 'test', shell: 'web', sync: { state: 'not_configured', pending: pos.services.outboxPending(), lastSyncAt: null } } });
+    expect(status).toEqual({ ok: true, value: { version: 'test', shell: 'web', sync: { state: 'not_configured', pending: pos.services.outboxPending(), lastSyncAt: null, lastError: null, rejected: 0 } } });
     expect(pos.calls).toEqual([{ channel: 'app.status', input: {} }]);
     expect(fetchSpy).not.toHaveBeenCalled();
   });

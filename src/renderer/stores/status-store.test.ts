@@ -25,13 +25,13 @@ describe('status store', () => {
     const stop = store.getState().startPolling();
     await vi.advanceTimersByTimeAsync(0);
     expect(polls()).toBe(1);
-    expect(store.getState().status?.sync).toEqual({ state: 'not_configured', pending: waiting, lastSyncAt: null });
+    expect(store.getState().status?.sync).toEqual({ state: 'not_configured', pending: waiting, lastSyncAt: null, lastError: null, rejected: 0 });
 
     // A customer saved meanwhile waits too: the next poll says so.
     services.customers.create({ documentTypeCode: 'NATIONAL_ID', document: '1020304050', firstName: 'Laura', lastName: 'Gil', countryCode: 'CO' }, pos.staff.cashier.id);
     await vi.advanceTimersByTimeAsync(STATUS_POLL_MS);
     expect(polls()).toBe(2);
-    expect(store.getState().status?.sync).toEqual({ state: 'not_configured', pending: waiting + 1, lastSyncAt: null });
+    expect(store.getState().status?.sync).toEqual({ state: 'not_configured', pending: waiting + 1, lastSyncAt: null, lastError: null, rejected: 0 });
 
     stop();
     await vi.advanceTimersByTimeAsync(STATUS_POLL_MS * 3);

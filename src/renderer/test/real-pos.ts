@@ -19,6 +19,7 @@ import { MIGRATIONS, manualClock } from '../../../test/db';
 import { openDatabase, type PosDb } from '../../main/db/open';
 import { createRouter, type Router } from '../../main/ipc/router';
 import { newSessionState, type SessionState } from '../../main/ipc/session-state';
+import { simulateSales } from '../../main/sales/simulate';
 import { seedDemo } from '../../main/seed/demo-seed';
 import { DEMO_STAFF } from '../../main/seed/demo-staff';
 import { createServices, type Services } from '../../main/services';
@@ -28,6 +29,7 @@ import { buildPosApi, type PosApi } from '../../shared/ipc/api';
 import { channelName } from '../../shared/ipc/channels';
 import type { AppStatus, StaffSummary, StoreSettings } from '../../shared/ipc/dto';
 import type { SellableVariant } from '../../shared/ipc/dto-sales';
+import { nodeFetch } from './node-fetch';
 
 export type DemoUsername = 'admin' | 'manager' | 'cashier' | 'cashier2';
 export type Call = { channel: string; input: unknown };
@@ -45,6 +47,8 @@ export interface RealPosOptions {
   app?: Partial<Pick<AppStatus, 'version' | 'shell'>>;
   /** Clock start (ISO); the clock only moves when the test moves it. */
   now?: string;
+  /** How main's sync engine reaches the cloud (default: nodeFetch); a test may wrap it to corrupt or drop requests. */
+  syncFetch?: typeof globalThis.fetch;
 }
 
 export interface DemoUser extends StaffSummary {
@@ -72,6 +76,8 @@ export interface RealPos {
   stocked(minStock?: number): SellableVariant[];
   /** Sets a variant's stock on hand (a stock count in the movement ledger, as the setup of a test). */
   setStock(variantId: number, units: number): void;
+  /** Completes `sales` simulated sales through main's services (outbox documents to sync), as the setup of a test. */
+  simulateSales(sales: number, seed?: number): Promise<void>;
   cleanup(): void;
 }
 
@@ -117,7 +123,8 @@ export async function createRealPos(options: RealPosOptions = {}): Promise<RealP
   fs.writeFileSync(file, image);
   const clock = manualClock(options.now ?? START);
   const { db } = openDatabase(file, { migrationsFolder: MIGRATIONS, clock });
-  const services = createServices(db, { version: options.app?.version ?? 'test', shell: options.app?.shell ?? 'web' }, clock);
+  // Main's sync engine (never started here: tests run its rounds) reaches a cloud the way main does, not through happy-dom's fetch.
+  const services = createServices(db, { version: options.app?.version ?? 'test', shell: options.app?.shell ?? 'web' }, clock, { fetch: options.syncFetch ?? nodeFetch });
   const router = createRouter(services);
   const session = newSessionState();
   const calls: Call[] = [];
@@ -176,6 +183,9 @@ export async function createRealPos(options: RealPosOptions = {}): Promise<RealP
     setStock(variantId, units) {
       const delta = units - services.catalog.variant(variantId).stock;
       if (delta !== 0) countStock.run(newGlobalId(), variantId, delta, clock.now().toISOString());
+    },
+    async simulateSales(sales, seed = 1) {
+      await simulateSales(services, { sales, seed });
     },
     cleanup() {
       if (closed) return;

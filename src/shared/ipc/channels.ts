@@ -32,6 +32,7 @@ export const CHANNELS = {
     'printThermal',
   ],
   customers: ['search', 'create', 'get', 'addAddress'],
+  sync: ['info', 'rejected', 'now'],
 } as const;
 
 export type Domain = keyof typeof CHANNELS;

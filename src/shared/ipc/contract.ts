@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ActionOf, Domain } from './channels';
-import type { AppStatus, CategoryTaxDto, PublicStoreSettings, SessionInfo, StaffSummary, StaffUserDto, StoreSettings, TaxRateDto } from './dto';
+import type { AppStatus, CategoryTaxDto, RejectedDocumentDto, SyncInfo, SyncNowResult, PublicStoreSettings, SessionInfo, StaffSummary, StaffUserDto, StoreSettings, TaxRateDto } from './dto';
 import type { AddressDto, CustomerDetail, ReferenceLists } from './dto-customers';
 import type { Cart, CustomerSummary, ParkedSale, ProductHit, Receipt, SaleSummary, VariantGrid } from './dto-sales';
 import { isKnownCurrency } from '../money';
@@ -257,6 +257,14 @@ export const contract = {
     create: channel<CustomerDetail>()(NewCustomerSchema, 'cashier'),
     get: channel<CustomerDetail>()(z.object({ id: Id }).strict(), 'cashier'),
     addAddress: channel<AddressDto>()(NewAddressSchema, 'cashier'),
+  },
+  sync: {
+    /** Settings > Sync: server, register, status (everyone signed in may read it). */
+    info: channel<SyncInfo>()(NoInput, 'cashier'),
+    /** Outbox documents the cloud refused, oldest first. */
+    rejected: channel<RejectedDocumentDto[]>()(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict().optional(), 'cashier'),
+    /** One push-and-pull round now (or the answer of the one running). */
+    now: channel<SyncNowResult>()(NoInput, 'manager'),
   },
 } satisfies { [D in Domain]: { [A in ActionOf<D>]: ChannelDef } };
 

@@ -19,13 +19,50 @@ export interface AppStatus {
   version: string;
   /** Where the app runs: the desktop app or the browser preview. */
   shell: 'electron' | 'web';
-  sync: {
-    state: SyncState;
-    /** Outbox entries not yet acknowledged by the cloud. */
-    pending: number;
-    /** ISO timestamp of the last successful sync, if any. */
-    lastSyncAt: string | null;
-  };
+  sync: SyncStatus;
+}
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Outbox entries not yet acknowledged by the cloud. */
+  pending: number;
+  /** ISO timestamp of the last fully successful sync round (push and pull), if any. */
+  lastSyncAt: string | null;
+  /** Why the last round failed (code: network, timeout, revoked, unauthorized, server, bad_response, apply_failed, internal); null after a good round. */
+  lastError: { code: string; message: string } | null;
+  /** Documents the cloud refused: they stay in the queue with the reason. */
+  rejected: number;
+}
+
+/** Settings > Sync: where this register syncs and how it goes. */
+export interface SyncInfo {
+  configured: boolean;
+  serverUrl: string | null;
+  storeId: string | null;
+  registerId: string;
+  registerCode: string;
+  status: SyncStatus;
+}
+
+/** An outbox document the cloud refused, with its reason. */
+export interface RejectedDocumentDto {
+  seq: number;
+  type: string;
+  lastError: string;
+  attempts: number;
+  createdAt: string;
+}
+
+/** What "Sync now" did. */
+export interface SyncNowResult {
+  ok: boolean;
+  /** Documents the cloud took (applied, or already had). */
+  pushed: number;
+  rejected: number;
+  /** Documents of other registers applied here. */
+  pulled: number;
+  error: { code: string; message: string } | null;
+  status: SyncStatus;
 }
 
 export interface StoreSettings {

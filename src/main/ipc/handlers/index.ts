@@ -7,6 +7,7 @@ import { salesHandlers } from './sales';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
 import { staffHandlers } from './staff';
+import { syncHandlers } from './sync';
 
 export const handlers: Handlers = {
   app: appHandlers,
@@ -17,4 +18,5 @@ export const handlers: Handlers = {
   catalog: catalogHandlers,
   sales: salesHandlers,
   customers: customersHandlers,
+  sync: syncHandlers,
 };

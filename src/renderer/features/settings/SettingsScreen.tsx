@@ -9,14 +9,15 @@ import { panelId, SettingsTabs, tabId, type TabItem } from './SettingsTabs';
 import { StaffPanel } from './StaffPanel';
 import { StoreFacts } from './StoreFacts';
 import { StoreSettingsForm } from './StoreSettingsForm';
+import { SyncPanel } from './SyncPanel';
 import { TaxesPanel } from './TaxesPanel';
 
-type Tab = 'store' | 'taxes' | 'staff' | 'about';
+type Tab = 'store' | 'taxes' | 'staff' | 'sync' | 'about';
 
 /**
- * Store, taxes, staff and about, by role: cashiers read the store's settings
- * and the about panel; managers edit the store and taxes and see the staff;
- * admins also add and disable staff. Every panel stays mounted while the
+ * Store, taxes, staff, sync and about, by role: cashiers read the store's
+ * settings, the sync page and the about panel; managers edit the store and
+ * taxes, see the staff and start a sync; admins also add and disable staff. Every panel stays mounted while the
  * screen is open, so switching tabs keeps unsaved edits.
  */
 export function SettingsScreen() {
@@ -34,7 +35,7 @@ export function SettingsScreen() {
     void loadRates();
   }, [loadRates]);
 
-  const tabs: TabItem<Tab>[] = (canEdit ? (['store', 'taxes', 'staff', 'about'] as const) : (['store', 'about'] as const)).map((id) => ({
+  const tabs: TabItem<Tab>[] = (canEdit ? (['store', 'taxes', 'staff', 'sync', 'about'] as const) : (['store', 'sync', 'about'] as const)).map((id) => ({
     id,
     label: t(`settings.tabs.${id}`),
   }));
@@ -57,6 +58,7 @@ export function SettingsScreen() {
     store: storePanel,
     taxes: canEdit ? <TaxesPanel /> : null,
     staff: canEdit ? <StaffPanel canManage={isAdmin} /> : null,
+    sync: <SyncPanel canSync={canEdit} />,
     about: <AboutPanel />,
   };
 

@@ -1,14 +1,15 @@
 /**
  * The Settings screen's lists: tax rates, category tax assignments and staff.
  * Store settings themselves live in the status store (every screen reads
- * them). Each list is what main last returned; saves return main's answer
+ * them). Also Settings > Sync: where this register syncs and what the cloud
+ * refused. Each list is what main last returned; saves return main's answer
  * so the form can show an error at its field.
  */
 import { createStore } from 'zustand/vanilla';
 import type { ErrorInfo, Result } from '../../../shared/errors';
 import type { PosApi } from '../../../shared/ipc/api';
 import type { Contract, InputOf } from '../../../shared/ipc/contract';
-import type { CategoryTaxDto, StaffUserDto, TaxRateDto } from '../../../shared/ipc/dto';
+import type { CategoryTaxDto, RejectedDocumentDto, StaffUserDto, SyncInfo, SyncNowResult, TaxRateDto } from '../../../shared/ipc/dto';
 
 export type NewStaffUser = InputOf<Contract['staff']['add']>;
 
@@ -24,6 +25,9 @@ export interface SettingsState {
   rates: ListState<TaxRateDto>;
   categories: ListState<CategoryTaxDto>;
   staff: ListState<StaffUserDto>;
+  syncInfo: SyncInfo | null;
+  syncInfoError: ErrorInfo | null;
+  rejected: ListState<RejectedDocumentDto>;
 
   loadRates(): Promise<void>;
   saveRate(rate: TaxRateDto): Promise<Result<TaxRateDto[]>>;
@@ -33,6 +37,10 @@ export interface SettingsState {
   loadStaff(): Promise<void>;
   addStaff(input: NewStaffUser): Promise<Result<StaffUserDto>>;
   disableStaff(id: number): Promise<Result<StaffUserDto>>;
+  /** The sync info and the rejected documents. */
+  loadSync(): Promise<void>;
+  /** One sync round now (manager+), then the sync info again. */
+  syncNow(): Promise<Result<SyncNowResult>>;
 }
 
 export type SettingsStore = ReturnType<typeof createSettingsStore>;
@@ -42,7 +50,7 @@ const empty = <T>(): ListState<T> => ({ items: [], status: 'idle', error: null }
 export function createSettingsStore(api: PosApi) {
   return createStore<SettingsState>()((set, get) => {
     /** Loads a list, keeping what was shown if the reload fails. */
-    async function load<K extends 'rates' | 'categories' | 'staff'>(key: K, call: () => Promise<Result<SettingsState[K]['items']>>) {
+    async function load<K extends 'rates' | 'categories' | 'staff' | 'rejected'>(key: K, call: () => Promise<Result<SettingsState[K]['items']>>) {
       set((s) => ({ [key]: { ...s[key], status: 'loading', error: null } }) as Partial<SettingsState>);
       const result = await call();
       if (result.ok) set({ [key]: { items: result.value, status: 'ready', error: null } } as Partial<SettingsState>);
@@ -53,6 +61,21 @@ export function createSettingsStore(api: PosApi) {
       rates: empty(),
       categories: empty(),
       staff: empty(),
+      syncInfo: null,
+      syncInfoError: null,
+      rejected: empty(),
+
+      async loadSync() {
+        const [info] = await Promise.all([api.sync.info(), load('rejected', () => api.sync.rejected())]);
+        if (info.ok) set({ syncInfo: info.value, syncInfoError: null });
+        else set({ syncInfoError: info.error });
+      },
+
+      async syncNow() {
+        const result = await api.sync.now();
+        await get().loadSync();
+        return result;
+      },
 
       loadRates: () => load('rates', () => api.settings.taxRates()),
 

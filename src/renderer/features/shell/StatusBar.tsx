@@ -12,7 +12,7 @@ const TONE: Record<SyncState, 'neutral' | 'ok' | 'bad' | 'busy'> = {
   error: 'bad',
 };
 
-/** Sync state, outbox length, last sync, and where the app runs. */
+/** Sync state, outbox length, last sync, why sync fails, rejected documents, and where the app runs. */
 export function StatusBar() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -35,6 +35,18 @@ export function StatusBar() {
       <span className="statusbar__item" data-testid="status-last-sync">
         {t('status.lastSync', { time: lastSync ? lastSync.text : t('status.never') })}
       </span>
+      {sync?.lastError && (sync.state === 'error' || sync.state === 'offline') && (
+        // Why it does not sync (revoked, unreachable...): short here, main's full message on hover and in Settings > Sync.
+        <span className="statusbar__item" data-testid="status-sync-error" data-code={sync.lastError.code} title={sync.lastError.message}>
+          {t(`settings.sync.errorCode.${sync.lastError.code}`, { defaultValue: sync.lastError.message })}
+        </span>
+      )}
+      {sync && sync.rejected > 0 && (
+        <span className="statusbar__item" data-testid="status-rejected">
+          <span className="dot dot--bad" aria-hidden="true" />
+          {t('status.rejected', { count: sync.rejected, n: formatNumber(sync.rejected, locale) })}
+        </span>
+      )}
       <span className="statusbar__spacer" />
       {status && (
         <>

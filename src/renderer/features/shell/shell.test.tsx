@@ -3,21 +3,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PosApi } from '../../../shared/ipc/api';
 import type { AppStatus } from '../../../shared/ipc/dto';
 import { createRealPos, type RealPos, type RealPosOptions } from '../../test/real-pos';
+import { startTestCloud } from '../../test/cloud';
+import { corruptingFirstSale } from '../../test/corrupting-fetch';
 import { renderApp } from '../../test/render-app';
 
 /** The shell of a signed-in cashier; `before` runs on main's side before the screen opens. */
-async function openShell(options: RealPosOptions = {}, before?: (pos: RealPos) => void, wrap: (api: PosApi) => PosApi = (api) => api) {
+async function openShell(options: RealPosOptions = {}, before?: (pos: RealPos) => void | Promise<void>, wrap: (api: PosApi) => PosApi = (api) => api) {
   const pos = await createRealPos({ as: 'cashier', ...options });
-  before?.(pos);
+  await before?.(pos);
   const view = renderApp(wrap(pos.api));
   await screen.findByTestId('app-shell');
   return { ...pos, ...view };
 }
 
-/**
- * Main has no sync engine yet (its status always says not configured): the
- * states a sync engine will report are put over the real status here.
- */
+/** A status put over the real one, for what a real round cannot make quickly (a queue of 1,234). */
 const withSync =
   (sync: AppStatus['sync']) =>
   (api: PosApi): PosApi => ({
@@ -156,7 +155,7 @@ describe('status bar', () => {
   it('shows online, the queue length in the store locale, the last sync and the browser preview', async () => {
     const lastSyncAt = new Date();
     lastSyncAt.setSeconds(0, 0);
-    await openShell({ app: { shell: 'web' } }, undefined, withSync({ state: 'online', pending: 1234, lastSyncAt: lastSyncAt.toISOString() }));
+    await openShell({ app: { shell: 'web' } }, undefined, withSync({ state: 'online', pending: 1234, lastSyncAt: lastSyncAt.toISOString(), lastError: null, rejected: 0 }));
 
     const sync = await screen.findByText('En línea');
     expect(sync.querySelector('.dot--ok')).not.toBeNull();
@@ -167,9 +166,57 @@ describe('status bar', () => {
     expect(screen.getByTestId('status-shell').textContent).toBe('Vista previa en navegador');
   });
 
-  it('shows offline in red', async () => {
-    await openShell({}, undefined, withSync({ state: 'offline', pending: 2, lastSyncAt: null }));
+  it('shows a real round against a real cloud: online with nothing waiting and the time of the sync', async () => {
+    const cloud = await startTestCloud();
+    const { services, clock } = await openShell({}, async (pos) => {
+      await cloud.register(pos);
+      expect(pos.services.outboxPending()).toBeGreaterThan(0);
+      expect(await pos.services.sync.runNow()).toMatchObject({ ok: true });
+    });
+    const sync = await screen.findByText('En línea');
+    expect(sync.querySelector('.dot--ok')).not.toBeNull();
+    expect(screen.getByTestId('status-queue').textContent).toBe('Por enviar: 0');
+    expect(screen.getByTestId('status-last-sync').textContent).not.toContain('nunca');
+    expect(services.sync.status().lastSyncAt).toBe(clock.now().toISOString());
+    expect(screen.queryByTestId('status-sync-error')).toBeNull();
+    expect(screen.queryByTestId('status-rejected')).toBeNull();
+  });
+
+  it('shows offline in red, why, and the queue, when the cloud cannot be reached', async () => {
+    const cloud = await startTestCloud();
+    const pos = await openShell({}, async (p) => {
+      await cloud.register(p);
+      await cloud.stop();
+      expect(await p.services.sync.runNow()).toMatchObject({ ok: false, error: { code: 'network' } });
+    });
     const sync = await screen.findByText('Sin conexión');
     expect(sync.querySelector('.dot--bad')).not.toBeNull();
+    expect(screen.getByTestId('status-sync-error').textContent).toBe('No se puede conectar con la nube.');
+    expect(screen.getByTestId('status-queue').textContent).toBe(`Por enviar: ${new Intl.NumberFormat('es-CO').format(pos.services.outboxPending())}`);
+  });
+
+  it('says the register was revoked, with the cloud\'s reason on hover', async () => {
+    const cloud = await startTestCloud();
+    await openShell({}, async (pos) => {
+      await cloud.register(pos);
+      await cloud.revoke(pos, 'caja robada');
+      await pos.services.sync.runNow();
+    });
+    const sync = await screen.findByText('Error de sincronización');
+    expect(sync.closest('[data-testid="status-sync"]')?.getAttribute('data-state')).toBe('error');
+    const why = screen.getByTestId('status-sync-error');
+    expect(why.textContent).toBe('La nube revocó esta caja.');
+    expect(why.getAttribute('title')).toMatch(/caja robada/);
+  });
+
+  it('counts the documents the cloud rejected', async () => {
+    const cloud = await startTestCloud();
+    await openShell({ syncFetch: corruptingFirstSale() }, async (pos) => {
+      await pos.simulateSales(2, 3);
+      await cloud.register(pos);
+      expect(await pos.services.sync.runNow()).toMatchObject({ ok: true, push: { rejected: 1 } });
+    });
+    expect((await screen.findByTestId('status-rejected')).textContent).toBe('1 rechazado');
+    expect(screen.getByTestId('status-sync').getAttribute('data-state')).toBe('online');
   });
 });
