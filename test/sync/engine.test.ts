@@ -145,6 +145,26 @@ describe('the sync engine', () => {
     expect(e.rejectedDocuments()).toEqual([{ seq: victim, type: 'sale.completed', lastError: expect.stringMatching(/^invalid: /), attempts: 1, createdAt: expect.any(String) }]);
   });
 
+  it('a nudge (a sale just completed) shortens the wait after a good round, and a burst makes one round', async () => {
+    const waits: number[] = [];
+    // The interval waits until aborted; the nudge's short wait passes at once.
+    const sleep: Sleep = (ms, signal) => {
+      waits.push(ms);
+      return ms === INTERVAL ? new Promise((resolve) => signal.addEventListener('abort', () => resolve())) : Promise.resolve();
+    };
+    const e = engine({ sleep, nudgeMs: 250 });
+    e.start();
+    await vi.waitFor(() => expect(waits).toEqual([INTERVAL]));
+    await simulateSales(t.services, { sales: 1, seed: 8 });
+    expect(t.services.outboxPending()).toBeGreaterThan(0);
+    e.nudge();
+    e.nudge();
+    await vi.waitFor(() => expect(waits.filter((w) => w === INTERVAL)).toHaveLength(2));
+    expect(waits).toEqual([INTERVAL, 250, 250, INTERVAL]);
+    expect(t.services.outboxPending()).toBe(0);
+    await e.stop();
+  });
+
   it('never runs two rounds at once, and stop() waits for the running round', async () => {
     await simulateSales(t.services, { sales: 2, seed: 7 });
     let requests = 0;

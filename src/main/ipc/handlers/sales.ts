@@ -34,6 +34,8 @@ export const salesHandlers: DomainHandlers<'sales'> = {
 
   complete: ({ draftId, payments, completionKey }, { services, session }) => {
     const done = services.completeSale(actorOf(session), payments, completionKey, draftId);
+    // A new sale in the outbox: the sync loop sends it soon rather than at the end of its interval.
+    if (!done.replayed) services.sync.nudge();
     return { ...done, receipt: services.receipts.build(done.invoiceId) };
   },
   history: ({ query, limit, offset }, { services }) => services.receipts.history(query, limit ?? 50, offset ?? 0),
