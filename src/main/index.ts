@@ -11,10 +11,12 @@ import { createFileLogger, ipcCallLogger } from './log/logger';
 import { denyPermissions, hardenApp } from './electron/hardening';
 import { registerIpc } from './electron/ipc';
 import { registerAppScheme, serveRenderer } from './electron/protocol';
+import { createSafeStorageVault } from './electron/token-vault';
 import { createRouter } from './ipc/router';
 import { APP_ORIGIN } from './security/url-policy';
 import { createServices, type Services } from './services';
 import { demoSeedDecision, startupFailureLine } from './startup-policy';
+import { tokenFileFor } from './sync/token-vault';
 import { startUpdater } from './updater';
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -124,6 +126,8 @@ async function ready(): Promise<void> {
   startIdleCheckpoints(db.sqlite);
   const log = createFileLogger(path.join(app.getPath('userData'), 'logs'));
   const running = createServices(db, { version: app.getVersion(), shell: 'electron' }, undefined, {
+    // The device token: encrypted with safeStorage in a file beside the database, never in it.
+    vault: createSafeStorageVault(tokenFileFor(file)),
     onRound: (result, status) => {
       if (!result.ok && !result.notConfigured) log.warn({ sync: true, state: status.state, code: result.error.code }, result.error.message);
     },

@@ -18,6 +18,7 @@ import { DEMO_STAFF } from '../main/seed/demo-staff';
 import { seedDemo } from '../main/seed/demo-seed';
 import { createServices } from '../main/services';
 import { readSyncServer } from '../main/sync/register-device';
+import { fileVaultFor } from '../main/sync/token-vault';
 import { createBridgeApp } from './bridge';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -78,7 +79,8 @@ async function main() {
     console.log(`web: seeding a demo store into ${args.db} (${args.products} products)...`);
     await seedDemo(db, { products: args.products, seed: 1 });
   }
-  const services = createServices(db, { version, shell: 'web' });
+  // The device token: a 0600 file beside the database (never in it, never logged).
+  const services = createServices(db, { version, shell: 'web' }, undefined, { vault: fileVaultFor(db) });
   if (report.created) services.settings.updateStore({ storeName: 'Moda Andina (demo)' });
   startIdleCheckpoints(db.sqlite);
   // The sync loop: idle (checking its configuration each interval) until `npm run admin -- register` gives this database a server and a token.

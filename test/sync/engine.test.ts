@@ -11,6 +11,7 @@ import { startCloud, type CloudServer } from '../../cloud/src/server';
 import { simulateSales } from '../../src/main/sales/simulate';
 import { createSyncEngine, type Sleep, type SyncEngine } from '../../src/main/sync/engine';
 import { registerDevice } from '../../src/main/sync/register-device';
+import { fileVaultFor } from '../../src/main/sync/token-vault';
 import { testStore, type TestStore } from '../store';
 
 let cloudDb: OpenedCloudDb;
@@ -72,12 +73,32 @@ const one = (sql: string) => t.db.sqlite.prepare(sql).pluck().get() as number;
 
 describe('the sync engine', () => {
   it('is not configured without a server and a token, and runs no round', async () => {
-    t.db.sqlite.prepare(`UPDATE device_identity SET device_token = NULL`).run();
+    fileVaultFor(t.db).clear();
     const e = engine();
     expect(e.configured()).toBe(false);
     expect(await e.runNow()).toEqual({ ok: false, notConfigured: true });
     expect(e.status()).toMatchObject({ state: 'not_configured', lastSyncAt: null, lastError: null, rejected: 0 });
     expect(e.status().pending).toBe(t.services.outboxPending());
+  });
+
+  it('moves a token an older version left in device_identity into the vault, and syncs with it', async () => {
+    const vault = fileVaultFor(t.db);
+    const token = vault.get()!;
+    vault.clear();
+    t.db.sqlite.prepare(`UPDATE device_identity SET device_token = ?`).run(token);
+    await simulateSales(t.services, { sales: 1, seed: 4 });
+    const e = engine();
+    expect(await e.runNow()).toMatchObject({ ok: true });
+    expect(t.db.sqlite.prepare(`SELECT device_token FROM device_identity`).pluck().get()).toBeNull();
+    expect(vault.get()).toBe(token);
+    expect(e.status()).toMatchObject({ state: 'online', pending: 0 });
+  });
+
+  it('reports an unreadable token as an error of the round, not a crash', async () => {
+    const e = engine({ vault: { get: () => { throw new Error('cannot decrypt'); }, set: () => {}, clear: () => {} } });
+    expect(e.configured()).toBe(false);
+    expect(await e.runNow()).toEqual({ ok: false, error: { code: 'token', message: 'the device token cannot be read: cannot decrypt' } });
+    expect(e.status()).toMatchObject({ state: 'error', lastError: { code: 'token' } });
   });
 
   it('syncs a sale, then reports online with nothing pending and the time of the round; waits the interval between rounds', async () => {

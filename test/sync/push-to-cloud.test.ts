@@ -5,6 +5,7 @@
  * the commit, an item corrupted on the wire, a revoked register. Nothing
  * lost, nothing doubled.
  */
+import fs from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openCloudDb, type OpenedCloudDb } from '../../cloud/src/db';
@@ -14,6 +15,7 @@ import { startCloud, type CloudServer } from '../../cloud/src/server';
 import { simulateSales } from '../../src/main/sales/simulate';
 import { pushOnce, SyncError } from '../../src/main/sync/push';
 import { readSyncServer, registerDevice } from '../../src/main/sync/register-device';
+import { fileVaultFor } from '../../src/main/sync/token-vault';
 import { testStore, type TestStore } from '../store';
 
 let cloudDb: OpenedCloudDb;
@@ -46,9 +48,16 @@ const cloudSales = async () => (await cloudDb.db.select({ n: count() }).from(sal
 const cloudDocuments = async () => (await cloudDb.db.select({ n: count() }).from(documents).where(eq(documents.storeId, storeId)))[0]!.n;
 
 describe('pushing a register\'s outbox to the cloud', () => {
-  it('registers with a one-time code, keeps the token in device_identity only, and remembers the server', () => {
-    const token = t.db.sqlite.prepare(`SELECT device_token FROM device_identity`).pluck().get() as string;
+  it('registers with a one-time code, keeps the token in the 0600 file vault beside the database (not in SQLite), and remembers the server', () => {
+    const token = fileVaultFor(t.db).get()!;
     expect(token).toMatch(new RegExp(`^${storeId}\\.`));
+    expect(fs.statSync(`${t.file}.device-token`).mode & 0o777).toBe(0o600);
+    expect(t.db.sqlite.prepare(`SELECT device_token FROM device_identity`).pluck().get()).toBeNull();
+    // Not in the SQLite file's bytes (nor its WAL) at all.
+    t.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    for (const f of [t.file, `${t.file}-wal`].filter((x) => fs.existsSync(x))) {
+      expect(fs.readFileSync(f).includes(token.split('.')[2]!)).toBe(false);
+    }
     expect(readSyncServer(t.db)).toEqual({ serverUrl: cloud.url, storeId });
     // Not in the synced settings, not in any outbox document.
     expect(one(`SELECT COUNT(*) FROM sync_outbox WHERE payload LIKE ?`, `%${token.split('.')[2]}%`)).toBe(0);
@@ -136,7 +145,7 @@ describe('pushing a register\'s outbox to the cloud', () => {
     const err = (await pushOnce(t.db, { serverUrl: cloud.url }).catch((e: unknown) => e)) as SyncError;
     expect(err.kind).toBe('revoked');
     expect(err.message).toMatch(/revoked .*till sold/);
-    const token = t.db.sqlite.prepare(`SELECT device_token FROM device_identity`).pluck().get() as string;
+    const token = fileVaultFor(t.db).get()!;
     expect(err.message).not.toContain(token.split('.')[2]);
     const bad = (await pushOnce(t.db, { serverUrl: cloud.url, token: `${storeId}.${registerId}.${'x'.repeat(43)}` }).catch((e: unknown) => e)) as SyncError;
     expect(bad.kind).toBe('unauthorized');

@@ -9,7 +9,9 @@ export const registerCommand: Command = {
 
 Exchanges a one-time registration code (from: npm run cloud:admin --
 register-code --store ID) for this register's device token, and remembers the
-server for "admin sync". The token is kept in the database and never printed.
+server for "admin sync". The token is never printed nor kept in the database:
+it goes to FILE.device-token beside it (mode 0600; the desktop app encrypts
+it there with the OS keychain when it next reads it).
 
 Options:
   --db FILE      the store database (must exist)
@@ -22,10 +24,14 @@ Options:
     const file = required(values.db, '--db FILE');
     const server = serverUrl(required(values.server, '--server URL'));
     const code = required(values.code, '--code CODE');
-    const [{ openStore }, { registerDevice }] = await Promise.all([import('../db-files'), import('../../main/sync/register-device')]);
+    const [{ openStore }, { registerDevice }, { fileVaultFor }] = await Promise.all([
+      import('../db-files'),
+      import('../../main/sync/register-device'),
+      import('../../main/sync/token-vault'),
+    ]);
     const { db } = openStore(file, { create: false });
     try {
-      const r = await registerDevice(db, { serverUrl: server, code });
+      const r = await registerDevice(db, { serverUrl: server, code, vault: fileVaultFor(db) });
       io.out(`registered ${file} as register ${r.registerCode} (${r.registerId}) of store ${r.storeId} at ${server}`);
     } finally {
       db.close();
@@ -56,11 +62,12 @@ Options:
   async run(args, io) {
     const values = parseOptions(args, { db: { type: 'string' }, server: { type: 'string' }, ...HELP_OPTION });
     const file = required(values.db, '--db FILE');
-    const [{ openStore }, { pushOnce }, { pullOnce }, { readSyncServer }] = await Promise.all([
+    const [{ openStore }, { pushOnce }, { pullOnce }, { readSyncServer }, { fileVaultFor }] = await Promise.all([
       import('../db-files'),
       import('../../main/sync/push'),
       import('../../main/sync/pull'),
       import('../../main/sync/register-device'),
+      import('../../main/sync/token-vault'),
     ]);
     const { db } = openStore(file, { create: false });
     try {
@@ -75,11 +82,13 @@ Options:
           throw new Error(`cannot reach the cloud at ${server}: ${(err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message}`);
         },
       );
-      const r = await pushOnce(db, { serverUrl: server });
+      // The token from FILE.device-token (one still in the database, from an older version, moves there first).
+      const vault = fileVaultFor(db);
+      const r = await pushOnce(db, { serverUrl: server, vault });
       io.out(`pushed to ${server}: ${r.applied} applied, ${r.duplicate} duplicate, ${r.rejected} rejected (${r.batches} batch${r.batches === 1 ? '' : 'es'})`);
       for (const x of r.rejections.slice(0, 20)) io.out(`  rejected #${x.seq}: ${x.reason}: ${x.message.split('\n')[0] ?? ''}`);
       if (r.rejections.length > 20) io.out(`  ... and ${r.rejections.length - 20} more`);
-      const p = await pullOnce(db, { serverUrl: server });
+      const p = await pullOnce(db, { serverUrl: server, vault });
       io.out(`pulled from ${server}: ${p.applied} applied, ${p.duplicate} duplicate, ${p.ignored} ignored (${p.pages} page${p.pages === 1 ? '' : 's'}; cursor ${p.cursor})`);
     } finally {
       db.close();

@@ -26,11 +26,12 @@ import { backoffDelay, type BackoffOptions } from './backoff';
 import { pullOnce, type PullSummary } from './pull';
 import { pushOnce, SyncError, type PushSummary } from './push';
 import { readSyncServer } from './register-device';
+import { fileVaultFor, readDeviceToken, type TokenVault } from './token-vault';
 
 export type EngineState = 'not_configured' | 'online' | 'offline' | 'syncing' | 'error';
 
 export interface SyncErrorInfo {
-  /** A SyncError kind (network, timeout, revoked, unauthorized, server, bad_response, apply_failed, not_registered) or `internal`. */
+  /** A SyncError kind (network, timeout, revoked, unauthorized, server, bad_response, apply_failed, not_registered), `token` (the vault cannot be read) or `internal`. */
   code: string;
   message: string;
 }
@@ -71,6 +72,8 @@ export interface SyncEngineOptions {
   fetch?: typeof globalThis.fetch;
   /** Per request. */
   timeoutMs?: number;
+  /** Where the device token is kept (default: the file vault beside the database; the app passes its safeStorage vault). */
+  vault?: TokenVault;
   /** Told after each round (for logs). */
   onRound?: (result: RoundResult, status: EngineStatus) => void;
 }
@@ -120,7 +123,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const nudgeMs = options.nudgeMs ?? SYNC_NUDGE_MS;
   const sleep = options.sleep ?? defaultSleep;
 
-  const tokenOf = sqlite.prepare<[], string | null>(`SELECT device_token FROM device_identity WHERE id = 1`).pluck();
+  let vault = options.vault;
+  // A token still in device_identity moves into the vault on first use (readDeviceToken).
+  // An unreadable vault (e.g. safeStorage cannot decrypt) is an error of the round, never a throw from status().
+  let tokenError: string | null = null;
+  const tokenOf = () => {
+    try {
+      const token = readDeviceToken(options.db, (vault ??= fileVaultFor(options.db)));
+      tokenError = null;
+      return token;
+    } catch (err) {
+      tokenError = `the device token cannot be read: ${(err as Error).message}`;
+      return null;
+    }
+  };
   const registerOf = sqlite.prepare<[], string>(`SELECT register_id FROM device_identity WHERE id = 1`).pluck();
   const rejectedCount = sqlite
     .prepare<[string], number>(`SELECT COUNT(*) FROM sync_outbox WHERE register_id = ? AND acked_at IS NULL AND last_error IS NOT NULL`)
@@ -136,7 +152,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   const config = (): { serverUrl: string; token: string } | null => {
     const server = readSyncServer(options.db);
-    const token = tokenOf.get();
+    if (!server) {
+      tokenError = null;
+      return null;
+    }
+    const token = tokenOf();
     return server && token ? { serverUrl: server.serverUrl, token } : null;
   };
 
@@ -153,13 +173,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   const status = (): EngineStatus => {
     const registerId = registerOf.get() ?? '';
-    const configured = config() !== null;
+    const configured = config() !== null || tokenError !== null;
     const state: EngineState = !configured ? 'not_configured' : current ? 'syncing' : (lastState ?? 'offline');
     return { state, pending: options.pending(), lastSyncAt, lastError: configured ? lastError : null, rejected: rejectedCount.get(registerId) ?? 0 };
   };
 
   const round = async (): Promise<RoundResult> => {
     const cfg = config();
+    if (!cfg && tokenError) {
+      failures++;
+      lastError = { code: 'token', message: tokenError };
+      lastState = 'error';
+      return { ok: false, error: lastError };
+    }
     if (!cfg) return { ok: false, notConfigured: true };
     const request = { serverUrl: cfg.serverUrl, token: cfg.token, now: () => options.clock.now(), ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
     try {

@@ -25,11 +25,14 @@ import type { PosDb } from '../db/open';
 import { loadInvoiceStates } from '../sales/invoice-states';
 import { createRemoteMovementApplier, createRemoteSaleApplier, type ApplyOutcome } from './apply-remote-sale';
 import { cloudRequest, SyncError } from './push';
+import { fileVaultFor, readDeviceToken, type TokenVault } from './token-vault';
 
 export interface PullOptions {
   serverUrl: string;
-  /** The device token; read from device_identity when absent. */
+  /** The device token; read from `vault` when absent. */
   token?: string;
+  /** Where the token is kept (default: the file vault beside the database). */
+  vault?: TokenVault;
   fetch?: typeof globalThis.fetch;
   pageSize?: number;
   /** Per request. */
@@ -51,10 +54,10 @@ export interface PullSummary {
 export async function pullOnce(db: PosDb | Database.Database, options: PullOptions): Promise<PullSummary> {
   const sqlite = 'sqlite' in db ? db.sqlite : db;
   const identity = sqlite
-    .prepare<[], { registerId: string; token: string | null; cursor: string }>(`SELECT register_id AS registerId, device_token AS token, pull_cursor AS cursor FROM device_identity WHERE id = 1`)
+    .prepare<[], { registerId: string; cursor: string }>(`SELECT register_id AS registerId, pull_cursor AS cursor FROM device_identity WHERE id = 1`)
     .get();
   if (!identity) throw new SyncError('not_registered', 'this database has no register identity');
-  const token = options.token ?? identity.token;
+  const token = options.token ?? readDeviceToken(db, options.vault ?? fileVaultFor(db));
   if (!token) throw new SyncError('not_registered', 'this register has no device token yet; register it first (admin register --server URL --code CODE)');
   const pageSize = Math.min(Math.max(1, options.pageSize ?? MAX_PULL_PAGE), MAX_PULL_PAGE);
   const doFetch = options.fetch ?? globalThis.fetch;

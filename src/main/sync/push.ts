@@ -16,6 +16,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { MAX_PUSH_BATCH, PushResponse, type PushItemResult } from '../../shared/sync/protocol';
 import type { PosDb } from '../db/open';
+import { fileVaultFor, readDeviceToken, type TokenVault } from './token-vault';
 
 export type SyncErrorKind = 'not_registered' | 'network' | 'timeout' | 'unauthorized' | 'revoked' | 'server' | 'bad_response' | 'apply_failed';
 
@@ -32,8 +33,10 @@ export class SyncError extends Error {
 
 export interface PushOptions {
   serverUrl: string;
-  /** The device token; read from device_identity when absent. */
+  /** The device token; read from `vault` when absent. */
   token?: string;
+  /** Where the token is kept (default: the file vault beside the database). */
+  vault?: TokenVault;
   fetch?: typeof globalThis.fetch;
   batchSize?: number;
   /** Per request. */
@@ -61,9 +64,9 @@ interface OutboxRow {
 
 export async function pushOnce(db: PosDb | Database.Database, options: PushOptions): Promise<PushSummary> {
   const sqlite = 'sqlite' in db ? db.sqlite : db;
-  const identity = sqlite.prepare<[], { registerId: string; token: string | null }>(`SELECT register_id AS registerId, device_token AS token FROM device_identity WHERE id = 1`).get();
+  const identity = sqlite.prepare<[], { registerId: string }>(`SELECT register_id AS registerId FROM device_identity WHERE id = 1`).get();
   if (!identity) throw new SyncError('not_registered', 'this database has no register identity');
-  const token = options.token ?? identity.token;
+  const token = options.token ?? readDeviceToken(db, options.vault ?? fileVaultFor(db));
   if (!token) throw new SyncError('not_registered', 'this register has no device token yet; register it first (admin register --server URL --code CODE)');
   const batchSize = Math.min(Math.max(1, options.batchSize ?? MAX_PUSH_BATCH), MAX_PUSH_BATCH);
   const doFetch = options.fetch ?? globalThis.fetch;

@@ -1,14 +1,15 @@
 /**
  * Registers this database's register with the cloud: exchanges a one-time
- * registration code for a device token and keeps the token in
- * device_identity.device_token. This first step stores it as given; the app
- * encrypts it with Electron safeStorage (next step). The token is returned
- * to the caller only to be stored, never logged.
+ * registration code for a device token and keeps the token in the register's
+ * token vault (src/main/sync/token-vault.ts: a 0600 file beside the database,
+ * encrypted with Electron safeStorage in the app), never in the database. The
+ * token is never returned, printed or logged.
  */
 import type Database from 'better-sqlite3';
 import { RegisterResponse } from '../../shared/sync/protocol';
 import type { PosDb } from '../db/open';
 import { SyncError } from './push';
+import { fileVaultFor, type TokenVault } from './token-vault';
 
 export interface RegisterDeviceOptions {
   serverUrl: string;
@@ -16,6 +17,8 @@ export interface RegisterDeviceOptions {
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
   now?: () => Date;
+  /** Where the token goes (default: the file vault beside the database). */
+  vault?: TokenVault;
 }
 
 export interface Registration {
@@ -53,9 +56,12 @@ export async function registerDevice(db: PosDb | Database.Database, options: Reg
   if (!parsed.success) throw new SyncError('bad_response', 'the cloud answered something that is not a registration');
   const { token, storeId, registerCode } = parsed.data;
   const at = (options.now ?? (() => new Date()))().toISOString();
+  // The vault first: a failure there (e.g. no encryption in the app) leaves the register as it was.
+  (options.vault ?? fileVaultFor(db)).set(token);
   // The cloud names the register (its code is unique in the store): invoices printed from now on carry it.
   sqlite.transaction(() => {
-    sqlite.prepare(`UPDATE device_identity SET device_token = ?, register_code = ?, updated_at = ? WHERE id = 1`).run(token, registerCode, at);
+    // device_token stays NULL: a token left there by an older version is replaced by the vault's.
+    sqlite.prepare(`UPDATE device_identity SET device_token = NULL, register_code = ?, updated_at = ? WHERE id = 1`).run(registerCode, at);
     // Where this register syncs: local to this till (never synced, unlike the store's settings).
     sqlite
       .prepare(`INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`)
