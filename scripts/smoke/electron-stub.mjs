@@ -26,4 +26,5 @@ export const session = {};
 export const shell = {};
 export const net = {};
 export const dialog = { showErrorBox: noop };
-export default { app, protocol, BrowserWindow, Menu, ipcMain, session, shell, net, dialog };
+export const safeStorage = { isEncryptionAvailable: () => false, encryptString: noop, decryptString: noop };
+export default { app, protocol, BrowserWindow, Menu, ipcMain, session, shell, net, dialog, safeStorage };
