@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'renderer',
           environment: 'happy-dom',
           include: ['src/renderer/**/*.test.{ts,tsx}'],
+          // Some screens talk to a real cloud started in a child process: slow on a busy machine.
+          testTimeout: 30_000,
         },
       },
     ],
