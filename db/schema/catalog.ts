@@ -32,6 +32,8 @@ export const products = sqliteTable(
     taxRateId: integer('tax_rate_id').references(() => taxRates.id),
     /** Addition: inactive products stay for history but are not sold. */
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Addition: what one unit costs the store (minor units); null when unknown. Feeds stock value and margins. */
+    costPrice: integer('cost_price'),
     updatedAt: timestamp('updated_at').notNull(),
   },
   (t) => [
@@ -116,6 +118,10 @@ export const variants = sqliteTable(
     globalId: globalId(),
     /** Addition: EAN-13/UPC-A of the maker, or an in-store EAN-13 (prefix 20-29). */
     barcode: text('barcode').notNull(),
+    /** Addition: a variant with history is deactivated, never deleted; inactive ones are not sold. */
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Addition: at or below this many units the variant is low on stock; null: no alert. */
+    lowStockThreshold: integer('low_stock_threshold'),
   },
   (t) => [
     uniqueIndex('ux_variantes_combo').on(t.productId, t.colorId, t.sizeId),

@@ -47,7 +47,7 @@ interface GridCellRow {
 const VARIANT_SELECT = `
   SELECT v.idcolorxtalla AS variantId, p.id_producto AS productId, p.plu, p.nombre_producto AS name,
          c.color AS colorName, c.name_en AS colorNameEn, c.hexadecimal AS colorHex, t.talla AS sizeCode,
-         v.barcode, p.precio AS unitPrice, v.inventario AS stock, p.active,
+         v.barcode, p.precio AS unitPrice, v.inventario AS stock, (p.active AND v.active) AS active,
          COALESCE(p.tax_rate_id, (SELECT cat.tax_rate_id FROM tblcategoriasXproducto cp
             JOIN tblcategorias cat ON cat.id_catgoria = cp.ID_categoria
             WHERE cp.ID_producto = p.id_producto AND cat.tax_rate_id IS NOT NULL
@@ -105,7 +105,7 @@ export function createCatalogService(sqlite: Database.Database, taxes: TaxRateCa
     SELECT v.idcolorxtalla AS variantId, v.ID_color AS colorId, v.ID_talla AS sizeId, v.inventario AS stock, v.barcode,
            c.color AS colorName, c.name_en AS colorNameEn, c.hexadecimal AS colorHex, t.talla AS sizeCode, t.sort_order AS sizeOrder
     FROM tblprodXcolorXtalla v JOIN tblcolor c ON c.id_color = v.ID_color JOIN tbltallas t ON t.id_talla = v.ID_talla
-    WHERE v.ID_producto = ? ORDER BY c.color, t.sort_order`);
+    WHERE v.ID_producto = ? AND v.active = 1 ORDER BY c.color, t.sort_order`);
   const bumpSearchCount = sqlite.prepare(
     `UPDATE tblproductos SET cantidad_Busquedas = cantidad_Busquedas + 1 WHERE id_producto = ?`,
   );

@@ -141,7 +141,6 @@ export function createCustomerService(sqlite: Database.Database, writes: WritePa
         );
         const doc = {
           customerId: globalId,
-          baseVersion: null,
           documentTypeCode: input.documentTypeCode,
           document,
           firstName: input.firstName,
@@ -154,7 +153,7 @@ export function createCustomerService(sqlite: Database.Database, writes: WritePa
           countryCode: input.countryCode,
         };
         w.emit('customer.upserted', doc);
-        const { customerId: _id, baseVersion: _base, ...after } = doc;
+        const { customerId: _id, ...after } = doc;
         w.audit({ action: 'customer.create', entity: 'tblclientes', entityId: globalId, after, ...(sameEmail ? { details: { sharedEmailWith: sameEmail.id } } : {}) });
         return Number(lastInsertRowid);
       });

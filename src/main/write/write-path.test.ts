@@ -46,6 +46,29 @@ describe('the one write path', () => {
     expect(one(`SELECT COUNT(*) FROM audit_log WHERE action = 'x'`)).toBe(0);
   });
 
+  it('bases each edit of a versioned row on the change before it, and a new row on none', () => {
+    const { writes } = createWriteStack(t.db.sqlite, { now: () => new Date() });
+    const doc = staffDoc();
+    for (const displayName of ['Ana', 'Ana M.', 'Ana María']) writes.mutate(null, (w) => w.emit('staff.changed', { ...doc, displayName }));
+    const rows = t.db.sqlite
+      .prepare<[], { key: string; payload: string }>(`SELECT idempotency_key AS key, payload FROM sync_outbox ORDER BY seq`)
+      .all()
+      .map((r) => ({ key: r.key, base: (JSON.parse(r.payload) as { baseChangeId: string | null }).baseChangeId }));
+    expect(rows.map((r) => r.base)).toEqual([null, rows[0]!.key, rows[1]!.key]);
+    expect(one(`SELECT change_id FROM sync_entity_versions WHERE entity_global_id = ?`, doc.staffId)).toBe(rows[2]!.key);
+    // A failed edit leaves the row's version where it was.
+    expect(() =>
+      writes.mutate(null, (w) => {
+        w.emit('staff.changed', { ...doc, displayName: 'X' });
+        throw new Error('no');
+      }),
+    ).toThrow('no');
+    expect(one(`SELECT change_id FROM sync_entity_versions WHERE entity_global_id = ?`, doc.staffId)).toBe(rows[2]!.key);
+    // Immutable facts carry no base.
+    writes.mutate(null, (w) => w.emit('stock.moved', { movementId: newGlobalId(), variantId: newGlobalId(), quantity: 1, reason: 'adjustment', referenceId: null, staffId: null, occurredAt: new Date().toISOString() }));
+    expect(JSON.parse(String(one(`SELECT payload FROM sync_outbox ORDER BY seq DESC LIMIT 1`)))).not.toHaveProperty('baseChangeId');
+  });
+
   it('counts as pending everything after the newest acknowledged document', () => {
     const services = createServices(t.db, { version: 't', shell: 'web' });
     expect(services.outboxPending()).toBe(0);

@@ -10,7 +10,7 @@
  */
 import type Database from 'better-sqlite3';
 import { newGlobalId } from '../../shared/ids';
-import { COMMANDS, type CommandPayload, type CommandType } from '../../shared/sync/commands';
+import { COMMANDS, type CommandPayload, type CommandType, type EmitPayload } from '../../shared/sync/commands';
 import { isoNow, type Clock } from '../db/clock';
 import type { DeviceService } from '../device/device-identity';
 
@@ -37,8 +37,13 @@ export interface WriteContext {
   readonly actor: Actor | null;
   /** Appends an audit entry by the acting user (or by `staffId` when someone else is meant, e.g. a login). */
   audit(facts: AuditFacts & { staffId?: number | null }): void;
-  /** Appends an outbox document; the payload is checked against the command's schema. */
-  emit<T extends CommandType>(type: T, payload: CommandPayload<T>): void;
+  /**
+   * Appends an outbox document; the payload is checked against the command's
+   * schema. A versioned command's `baseChangeId` is filled in here, from the
+   * change this register last knew for the row, and the document becomes the
+   * row's new change: services never handle versions.
+   */
+  emit<T extends CommandType>(type: T, payload: EmitPayload<T>): void;
 }
 
 export interface WritePath {
@@ -53,6 +58,11 @@ export function createWritePath(sqlite: Database.Database, clock: Clock, device:
   const insertOutbox = sqlite.prepare(
     `INSERT INTO sync_outbox (register_id, seq, idempotency_key, type, schema_version, entity_global_id, payload, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  const changeOf = sqlite.prepare<[string], string>(`SELECT change_id FROM sync_entity_versions WHERE entity_global_id = ?`).pluck();
+  const setChange = sqlite.prepare<[string, string]>(
+    `INSERT INTO sync_entity_versions (entity_global_id, change_id) VALUES (?, ?) ON CONFLICT (entity_global_id) DO UPDATE SET change_id = excluded.change_id`,
   );
 
   // Built once: better-sqlite3 makes a new wrapper for every transaction() call.
@@ -79,10 +89,14 @@ export function createWritePath(sqlite: Database.Database, clock: Clock, device:
           },
           emit(type, payload) {
             const command = COMMANDS[type];
+            const entityOf = command.entity as (p: EmitPayload<typeof type>) => string;
+            const entity = entityOf(payload);
+            const key = newGlobalId();
+            const full = command.versioned ? { ...payload, baseChangeId: changeOf.get(entity) ?? null } : payload;
             // A document the cloud would refuse must never be stored: refuse it here, with the change.
-            const checked = command.schema.parse(payload) as CommandPayload<typeof type>;
-            const entity = (command.entity as (p: CommandPayload<typeof type>) => string)(checked);
-            insertOutbox.run(device.identity().registerId, device.nextOutboxSeq(), newGlobalId(), type, command.version, entity, JSON.stringify(checked), now);
+            const checked = command.schema.parse(full) as CommandPayload<typeof type>;
+            insertOutbox.run(device.identity().registerId, device.nextOutboxSeq(), key, type, command.version, entity, JSON.stringify(checked), now);
+            if (command.versioned) setChange.run(entity, key);
           },
         };
         return work(context);

@@ -15,6 +15,12 @@ import { PAYMENT_METHODS } from '../payment-methods';
 import { STAFF_ROLE_NAMES } from '../roles';
 
 const GlobalId = z.uuid({ version: 'v7' });
+/**
+ * The change a versioned row's edit was made on: the idempotency key of the
+ * document that made the version this register last knew, or null for a new
+ * row. Filled in by the write path, never by a service (see write-path.ts).
+ */
+const BaseChangeId = z.uuid().nullable();
 const Minor = z.number().int().safe();
 const Instant = z.iso.datetime();
 
@@ -80,7 +86,7 @@ export const StockMovedV1 = z
     movementId: GlobalId,
     variantId: GlobalId,
     quantity: z.number().int(),
-    reason: z.enum(['sale', 'return', 'receipt', 'adjustment', 'count', 'transfer_in', 'transfer_out']),
+    reason: z.enum(['initial', 'sale', 'return', 'receipt', 'adjustment', 'count', 'transfer_in', 'transfer_out']),
     referenceId: z.string().nullable(),
     staffId: GlobalId.nullable(),
     occurredAt: Instant,
@@ -91,7 +97,7 @@ export const CustomerUpsertedV1 = z
   .object({
     customerId: GlobalId,
     /** The version this edit was made on; null for a new customer. Conflicts are reported, never lost. */
-    baseVersion: z.number().int().nullable(),
+    baseChangeId: BaseChangeId,
     documentTypeCode: z.string().min(1),
     document: z.string().min(1),
     firstName: z.string().min(1),
@@ -119,6 +125,7 @@ export const CustomerAddressAddedV1 = z
 export const TaxRateChangedV1 = z
   .object({
     taxRateId: GlobalId,
+    baseChangeId: BaseChangeId,
     code: z.string().min(1),
     name: z.string().min(1),
     rateBp: z.number().int().min(0).max(10_000),
@@ -138,6 +145,7 @@ export const TaxRateAssignedV1 = z
 export const StaffChangedV1 = z
   .object({
     staffId: GlobalId,
+    baseChangeId: BaseChangeId,
     username: z.string().min(1),
     displayName: z.string().min(1),
     role: z.enum(STAFF_ROLE_NAMES),
@@ -148,6 +156,7 @@ export const StaffChangedV1 = z
 /** The store-wide settings; the register's own code never travels (device_identity). */
 export const StoreSettingsChangedV1 = z
   .object({
+    baseChangeId: BaseChangeId,
     storeName: z.string(),
     currency: z.string(),
     locale: z.string(),
@@ -165,16 +174,59 @@ export const StoreSettingsChangedV1 = z
   })
   .strict();
 
-/** Every command: its payload schema, its version, and the global id it is about. */
+const ProductVariant = z
+  .object({
+    variantId: GlobalId,
+    colorCode: z.string().min(1),
+    sizeCode: z.string().min(1),
+    barcode: z.string().regex(/^\d{8,14}$/),
+    /** A variant with history is deactivated, never deleted. */
+    active: z.boolean(),
+    lowStockThreshold: z.number().int().min(0).nullable(),
+  })
+  .strict();
+
+/**
+ * A product as a whole: every field and every variant, so the receiving side
+ * replaces its row with this one (variants missing here are deactivated,
+ * never deleted). Stock is not here: it only moves through stock.moved.
+ */
+export const ProductUpsertedV1 = z
+  .object({
+    productId: GlobalId,
+    baseChangeId: BaseChangeId,
+    plu: z.string().min(1).max(32),
+    name: z.string().min(1).max(200),
+    description: z.string().max(2000).nullable(),
+    manufacturerId: GlobalId.nullable(),
+    departmentCode: z.string().min(1).nullable(),
+    price: Minor.min(0),
+    costPrice: Minor.min(0).nullable(),
+    /** null: the product falls back to its category's rate, then the store default. */
+    taxCode: z.string().min(1).nullable(),
+    active: z.boolean(),
+    createdAt: Instant,
+    categoryIds: z.array(GlobalId),
+    optionIds: z.array(GlobalId),
+    variants: z.array(ProductVariant),
+  })
+  .strict();
+
+/**
+ * Every command: its payload schema, its version, the global id it is about,
+ * and whether it is `versioned`: an edit of a row several registers may edit
+ * (it carries `baseChangeId`, and the cloud applies it only on that version).
+ */
 export const COMMANDS = {
-  'sale.completed': { version: 1, schema: SaleCompletedV1, entity: (p: z.infer<typeof SaleCompletedV1>) => p.saleId },
-  'stock.moved': { version: 1, schema: StockMovedV1, entity: (p: z.infer<typeof StockMovedV1>) => p.movementId },
-  'customer.upserted': { version: 1, schema: CustomerUpsertedV1, entity: (p: z.infer<typeof CustomerUpsertedV1>) => p.customerId },
-  'customer.address_added': { version: 1, schema: CustomerAddressAddedV1, entity: (p: z.infer<typeof CustomerAddressAddedV1>) => p.addressId },
-  'tax_rate.changed': { version: 1, schema: TaxRateChangedV1, entity: (p: z.infer<typeof TaxRateChangedV1>) => p.taxRateId },
-  'tax_rate.assigned': { version: 1, schema: TaxRateAssignedV1, entity: (p: z.infer<typeof TaxRateAssignedV1>) => p.targetId },
-  'staff.changed': { version: 1, schema: StaffChangedV1, entity: (p: z.infer<typeof StaffChangedV1>) => p.staffId },
-  'store_settings.changed': { version: 1, schema: StoreSettingsChangedV1, entity: () => STORE_SETTINGS_ENTITY },
+  'sale.completed': { version: 1, versioned: false, schema: SaleCompletedV1, entity: (p: z.infer<typeof SaleCompletedV1>) => p.saleId },
+  'stock.moved': { version: 1, versioned: false, schema: StockMovedV1, entity: (p: z.infer<typeof StockMovedV1>) => p.movementId },
+  'customer.upserted': { version: 1, versioned: true, schema: CustomerUpsertedV1, entity: (p: z.infer<typeof CustomerUpsertedV1>) => p.customerId },
+  'customer.address_added': { version: 1, versioned: false, schema: CustomerAddressAddedV1, entity: (p: z.infer<typeof CustomerAddressAddedV1>) => p.addressId },
+  'tax_rate.changed': { version: 1, versioned: true, schema: TaxRateChangedV1, entity: (p: z.infer<typeof TaxRateChangedV1>) => p.taxRateId },
+  'tax_rate.assigned': { version: 1, versioned: false, schema: TaxRateAssignedV1, entity: (p: z.infer<typeof TaxRateAssignedV1>) => p.targetId },
+  'staff.changed': { version: 1, versioned: true, schema: StaffChangedV1, entity: (p: z.infer<typeof StaffChangedV1>) => p.staffId },
+  'store_settings.changed': { version: 1, versioned: true, schema: StoreSettingsChangedV1, entity: () => STORE_SETTINGS_ENTITY },
+  'product.upserted': { version: 1, versioned: true, schema: ProductUpsertedV1, entity: (p: z.infer<typeof ProductUpsertedV1>) => p.productId },
 } as const;
 
 /** Store settings are one document per store; this fixed id names it. */
@@ -182,6 +234,9 @@ export const STORE_SETTINGS_ENTITY = '00000000-0000-7000-8000-000000000001';
 
 export type CommandType = keyof typeof COMMANDS;
 export type CommandPayload<T extends CommandType> = z.infer<(typeof COMMANDS)[T]['schema']>;
+/** What a service hands the write path: the payload without `baseChangeId`, which the write path fills in. */
+export type EmitPayload<T extends CommandType> = Omit<CommandPayload<T>, 'baseChangeId'>;
+export const isVersioned = (type: CommandType): boolean => COMMANDS[type].versioned;
 export const COMMAND_TYPES = Object.keys(COMMANDS) as CommandType[];
 
 /** The envelope as it is pushed: who sent it, in which order, once. */
@@ -266,6 +321,15 @@ export function referencesOf(type: CommandType, payload: unknown): { table: stri
       break;
     case 'store_settings.changed':
       break;
+    case 'product.upserted': {
+      const p = payload as CommandPayload<'product.upserted'>;
+      add('tblproductos', p.productId);
+      add('tblfabricantes', p.manufacturerId);
+      for (const id of p.categoryIds) add('tblcategorias', id);
+      for (const id of p.optionIds) add('tblopciones', id);
+      for (const v of p.variants) add('tblprodXcolorXtalla', v.variantId);
+      break;
+    }
   }
   return refs;
 }
