@@ -12,6 +12,8 @@ export default defineConfig({
           // One SQLite writer per test file; files run in parallel processes.
           pool: 'forks',
           testTimeout: 30_000,
+          // Starting PGlite or a cloud in beforeAll takes seconds, many more on a busy machine.
+          hookTimeout: 60_000,
         },
       },
       {
@@ -22,6 +24,7 @@ export default defineConfig({
           include: ['src/renderer/**/*.test.{ts,tsx}'],
           // Some screens talk to a real cloud started in a child process: slow on a busy machine.
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
     ],

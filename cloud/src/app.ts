@@ -7,16 +7,22 @@
  *   POST /v1/register   { code, registerId } -> { token, storeId, registerCode }
  *   POST /v1/push       Bearer token; { documents } -> { results, lastAppliedSeq }
  *   GET  /v1/pull       Bearer token; ?after=CURSOR&limit=N -> { documents, cursor, more }
+ *   GET  /v1/store      Bearer token; what the cloud holds for the store (initial upload goes only into an empty one)
+ *   GET  /v1/snapshot/start | entities?type=T&after=ID | stock?horizon=H&after=ID | documents?horizon=H&after=CURSOR
+ *                       Bearer token; a new register's first download, in pages
+ *   GET  /v1/checksum   Bearer token; ?cursor=C -> stock and catalog checksums (convergence check)
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { MAX_PULL_PAGE, PullCursor, PushRequest, RegisterRequest } from '../../src/shared/sync/protocol';
+import { COMMAND_TYPES, COMMANDS } from '../../src/shared/sync/commands';
+import { MAX_PULL_PAGE, MAX_SNAPSHOT_PAGE, PullCursor, PushRequest, RegisterRequest } from '../../src/shared/sync/protocol';
 import type { CloudDb } from './db';
 import { pullDocuments } from './pull';
 import { pushDocuments } from './push';
+import { checksums, snapshotEntities, snapshotStart, snapshotStock, storeSummary } from './snapshot';
 import { authenticate, CloudError, registerDevice, type Caller } from './registry';
 
 /** A full batch of 500 sales with a few lines each fits well under this. */
@@ -78,7 +84,51 @@ export function createApp(db: CloudDb, log: Logger) {
     return c.json(answer);
   });
 
+  app.get('/v1/store', async (c) => c.json(await storeSummary(db, c.get('caller'))));
+
+  app.get('/v1/snapshot/start', async (c) => c.json(await snapshotStart(db, c.get('caller'))));
+
+  app.get('/v1/snapshot/entities', async (c) => {
+    const type = c.req.query('type') ?? '';
+    if (!(COMMAND_TYPES as string[]).includes(type) || !COMMANDS[type as keyof typeof COMMANDS].versioned) {
+      throw new CloudError(400, 'bad_request', `type: one of ${COMMAND_TYPES.filter((t) => COMMANDS[t].versioned).join(', ')}`);
+    }
+    const after = c.req.query('after') ?? '';
+    if (after.length > 100) throw new CloudError(400, 'bad_request', 'after: an entity id');
+    return c.json(await snapshotEntities(db, c.get('caller'), type, after, pageLimit(c, MAX_SNAPSHOT_PAGE)));
+  });
+
+  app.get('/v1/snapshot/stock', async (c) => {
+    const horizon = cursorParam(c, 'horizon');
+    const after = c.req.query('after') ?? '00000000-0000-0000-0000-000000000000';
+    if (!/^[0-9a-f-]{36}$/.test(after)) throw new CloudError(400, 'bad_request', 'after: a variant id');
+    return c.json(await snapshotStock(db, c.get('caller'), horizon, after, pageLimit(c, MAX_SNAPSHOT_PAGE)));
+  });
+
+  app.get('/v1/snapshot/documents', async (c) => {
+    const horizon = cursorParam(c, 'horizon');
+    const after = cursorParam(c, 'after');
+    // The catalog facts that are documents, not rows: the store's whole history of them, below the horizon.
+    const scope = { types: ['customer.address_added', 'tax_rate.assigned'], before: (BigInt(horizon) + 1n).toString() };
+    return c.json(await pullDocuments(db, c.get('caller'), after, pageLimit(c, MAX_PULL_PAGE), scope));
+  });
+
+  app.get('/v1/checksum', async (c) => c.json(await checksums(db, c.get('caller'), cursorParam(c, 'cursor'))));
+
   return app;
+}
+
+function cursorParam(c: Context, name: string): string {
+  const value = c.req.query(name) ?? '';
+  if (!PullCursor.safeParse(value).success) throw new CloudError(400, 'bad_request', `${name}: a cursor (a decimal transaction id) is required`);
+  return value;
+}
+
+function pageLimit(c: Context, max: number): number {
+  const text = c.req.query('limit');
+  const limit = text === undefined ? max : Number(text);
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) throw new CloudError(400, 'bad_request', `limit: a whole number from 1 to ${max}`);
+  return limit;
 }
 
 export type CloudApp = ReturnType<typeof createApp>;

@@ -16,15 +16,26 @@
  * a page still never splits a transaction's rows (the cursor is a txid).
  */
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { COMMAND_TYPES } from '../../src/shared/sync/commands';
 import { MAX_PULL_PAGE, type PulledDocument, type PullResponse } from '../../src/shared/sync/protocol';
 import type { CloudDb } from './db';
 import type { Caller } from './registry';
 import { documents } from './schema';
 
-/** The documents pull hands out; the rest stay in `documents` until their tables and rules exist. */
-export const PULLED_TYPES = ['sale.completed', 'stock.moved'] as const;
+/**
+ * The documents pull hands out: every applied command. A register applies
+ * the types it knows and counts the rest as ignored.
+ */
+export const PULLED_TYPES: readonly string[] = COMMAND_TYPES;
 
-export async function pullDocuments(db: CloudDb, caller: Caller, after: string, limit = MAX_PULL_PAGE): Promise<PullResponse> {
+export interface PullScope {
+  /** Only these types (default PULLED_TYPES). */
+  types?: readonly string[];
+  /** Only rows written by transactions below this txid (a snapshot's horizon). */
+  before?: string;
+}
+
+export async function pullDocuments(db: CloudDb, caller: Caller, after: string, limit = MAX_PULL_PAGE, scope: PullScope = {}): Promise<PullResponse> {
   const size = Math.min(Math.max(1, Math.trunc(limit)), MAX_PULL_PAGE);
   const columns = {
     registerId: documents.registerId,
@@ -39,7 +50,8 @@ export async function pullDocuments(db: CloudDb, caller: Caller, after: string, 
     eq(documents.storeId, caller.storeId),
     ne(documents.registerId, caller.registerId),
     eq(documents.status, 'applied'),
-    inArray(documents.type, [...PULLED_TYPES]),
+    inArray(documents.type, [...(scope.types ?? PULLED_TYPES)]),
+    scope.before === undefined ? undefined : sql`${documents.txid} < ${scope.before}::xid8`,
   );
   const rows = await db
     .select(columns)

@@ -17,13 +17,23 @@
  * Refusals about order (`out_of_order`, `wrong_register`, `no_seq`) store
  * nothing and leave the cursor where it was.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { COMMANDS, parseOutboxDocument, type CommandType } from '../../src/shared/sync/commands';
 import type { PushItemResult, PushResponse, RejectReason } from '../../src/shared/sync/protocol';
+
+/** The cloud's row as it stands, handed back with a conflict. */
+type Current = { changeId: string; type: string; payload: unknown };
+
+/** A versioned edit made on a version the cloud no longer has: the cloud's row stays. */
+class EntityConflict extends Error {
+  constructor(readonly current: Current) {
+    super(`changed on another register first (the cloud has change ${current.changeId}); the cloud's version was kept`);
+  }
+}
 import type { CloudDb } from './db';
 import type { Caller } from './registry';
-import { documents, registerCursors, sales, stockMovements } from './schema';
+import { documents, entities, registerCursors, sales, stockMovements } from './schema';
 
 type Tx = Parameters<Parameters<CloudDb['transaction']>[0]>[0];
 
@@ -66,10 +76,13 @@ async function pushOne(db: CloudDb, caller: Caller, seq: number, raw: Record<str
     if (!cursor) throw new Error(`register ${registerId} of store ${storeId} has no cursor row`);
     if (seq <= cursor.last) {
       const [stored] = await tx
-        .select({ status: documents.status, reason: documents.rejectReason, message: documents.rejectMessage })
+        .select({ status: documents.status, reason: documents.rejectReason, message: documents.rejectMessage, entityId: documents.entityId })
         .from(documents)
         .where(and(eq(documents.storeId, storeId), eq(documents.registerId, registerId), eq(documents.seq, seq)));
-      if (stored?.status === 'rejected') return reject(seq, stored.reason as RejectReason, stored.message ?? '');
+      if (stored?.status === 'rejected') {
+        const current = stored.reason === 'conflict' && stored.entityId ? await currentEntity(tx, storeId, stored.entityId) : null;
+        return { ...reject(seq, stored.reason as RejectReason, stored.message ?? ''), ...(current ? { current } : {}) };
+      }
       return { seq, status: 'duplicate' };
     }
     if (seq !== cursor.last + 1) {
@@ -94,7 +107,7 @@ async function pushOne(db: CloudDb, caller: Caller, seq: number, raw: Record<str
       }
     }
 
-    const refusal = await check(tx, caller, seq, raw);
+    const { refusal, entityId } = await check(tx, caller, seq, raw);
     const type = typeof raw.type === 'string' ? raw.type.slice(0, 100) : '';
     const version = typeof raw.schemaVersion === 'number' && Number.isSafeInteger(raw.schemaVersion) ? raw.schemaVersion : 0;
     await tx.insert(documents).values({
@@ -104,6 +117,7 @@ async function pushOne(db: CloudDb, caller: Caller, seq: number, raw: Record<str
       idempotencyKey: key ?? `missing:${registerId}:${seq}`,
       type,
       schemaVersion: version,
+      entityId,
       // Applied: the payload as validated; rejected: the whole document as sent, to diagnose.
       payload: refusal ? raw : raw.payload,
       status: refusal ? 'rejected' : 'applied',
@@ -111,39 +125,77 @@ async function pushOne(db: CloudDb, caller: Caller, seq: number, raw: Record<str
       rejectMessage: refusal?.message ?? null,
     });
     await advance();
-    return refusal ? reject(seq, refusal.reason, refusal.message) : { seq, status: 'applied' };
+    if (!refusal) return { seq, status: 'applied' };
+    return { ...reject(seq, refusal.reason, refusal.message), ...(refusal.current ? { current: refusal.current } : {}) };
   });
 }
 
-/** Validates and applies one document inside its transaction; returns why it was refused, or null. */
-async function check(tx: Tx, caller: Caller, seq: number, raw: Record<string, unknown>): Promise<{ reason: RejectReason; message: string } | null> {
+type Refusal = { reason: RejectReason; message: string; current?: Current };
+
+/** Validates and applies one document inside its transaction; says why it was refused (or null), and what it is about. */
+async function check(tx: Tx, caller: Caller, seq: number, raw: Record<string, unknown>): Promise<{ refusal: Refusal | null; entityId: string | null }> {
+  const refused = (r: Refusal, entityId: string | null = null) => ({ refusal: r, entityId });
   if (typeof raw.type !== 'string' || !Object.hasOwn(COMMANDS, raw.type)) {
-    return { reason: 'unknown_type', message: `unknown document type ${JSON.stringify(raw.type ?? null)}` };
+    return refused({ reason: 'unknown_type', message: `unknown document type ${JSON.stringify(raw.type ?? null)}` });
   }
   const type = raw.type as CommandType;
   if (raw.schemaVersion !== COMMANDS[type].version) {
-    return { reason: 'unknown_version', message: `${type} v${String(raw.schemaVersion)} is not a version this cloud accepts (v${COMMANDS[type].version})` };
+    return refused({ reason: 'unknown_version', message: `${type} v${String(raw.schemaVersion)} is not a version this cloud accepts (v${COMMANDS[type].version})` });
   }
   let doc: ReturnType<typeof parseOutboxDocument>;
   try {
     doc = parseOutboxDocument(raw);
   } catch (err) {
     const message = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.') || 'document'}: ${i.message}`).join('; ') : String(err);
-    return { reason: 'invalid', message: message.slice(0, 1000) };
+    return refused({ reason: 'invalid', message: message.slice(0, 1000) });
   }
+  const entityId = (COMMANDS[doc.type].entity as (p: unknown) => string)(doc.payload);
   try {
     // A savepoint: a conflict undoes this document's rows, and the rejection is still recorded.
     await tx.transaction(async (sp) => apply(sp, caller, seq, doc));
-    return null;
+    return { refusal: null, entityId };
   } catch (err) {
+    if (err instanceof EntityConflict) return refused({ reason: 'conflict', message: err.message, current: err.current }, entityId);
     const violation = uniqueViolation(err);
-    if (violation) return { reason: 'conflict', message: `already stored differently (${violation})` };
+    if (violation) return refused({ reason: 'conflict', message: `already stored differently (${violation})` }, entityId);
     throw err;
   }
 }
 
+async function currentEntity(tx: Tx, storeId: string, entityId: string): Promise<Current | null> {
+  const [row] = await tx
+    .select({ changeId: entities.changeId, type: entities.type, payload: entities.payload })
+    .from(entities)
+    .where(and(eq(entities.storeId, storeId), eq(entities.entityId, entityId)));
+  return row ?? null;
+}
+
+/**
+ * A versioned row (product, customer, tax rate, staff, settings) is replaced
+ * only by an edit made on its current version: `baseChangeId` must name the
+ * change the cloud holds (or the row must be new). Otherwise another
+ * register changed it first: the cloud keeps its row and hands it back.
+ * The row is locked, so two edits on the same base race to one winner.
+ */
+async function applyVersioned(tx: Tx, caller: Caller, doc: ReturnType<typeof parseOutboxDocument>): Promise<void> {
+  const entityId = (COMMANDS[doc.type].entity as (p: unknown) => string)(doc.payload);
+  const base = (doc.payload as { baseChangeId: string | null }).baseChangeId;
+  const [current] = await tx
+    .select({ changeId: entities.changeId, type: entities.type, payload: entities.payload })
+    .from(entities)
+    .where(and(eq(entities.storeId, caller.storeId), eq(entities.entityId, entityId)))
+    .for('update');
+  if (current && current.changeId !== base) throw new EntityConflict(current);
+  const row = { type: doc.type, changeId: doc.idempotencyKey, payload: doc.payload, updatedBy: caller.registerId, updatedAt: new Date() };
+  await tx
+    .insert(entities)
+    .values({ storeId: caller.storeId, entityId, ...row })
+    .onConflictDoUpdate({ target: [entities.storeId, entities.entityId], set: { ...row, txid: sql`pg_current_xact_id()` } });
+}
+
 async function apply(tx: Tx, caller: Caller, seq: number, doc: ReturnType<typeof parseOutboxDocument>): Promise<void> {
   const { storeId, registerId } = caller;
+  if (COMMANDS[doc.type].versioned) return applyVersioned(tx, caller, doc);
   switch (doc.type) {
     case 'sale.completed': {
       const p = doc.payload as z.infer<(typeof COMMANDS)['sale.completed']['schema']>;
@@ -169,7 +221,7 @@ async function apply(tx: Tx, caller: Caller, seq: number, doc: ReturnType<typeof
       return;
     }
     default:
-      // Catalog, customer, staff and settings documents are kept in `documents`; their tables come with pull.
+      // Other facts (addresses, tax assignments...) live in `documents`, the store's change log, and reach the other registers by pull.
       return;
   }
 }

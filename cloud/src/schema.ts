@@ -81,6 +81,8 @@ export const documents = pgTable(
     idempotencyKey: text('idempotency_key').notNull(),
     type: text('type').notNull(),
     schemaVersion: integer('schema_version').notNull(),
+    /** The global id the document is about (its command's entity), when it was valid. */
+    entityId: text('entity_id'),
     payload: jsonb('payload'),
     /** 'applied' or 'rejected'. */
     status: text('status').notNull(),
@@ -128,4 +130,27 @@ export const stockMovements = pgTable(
     txid: writtenBy(),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.movementId] }), index('stock_movements_variant').on(t.storeId, t.variantId)],
+);
+
+/**
+ * The store's current catalog, customers, tax rates, staff and settings: one
+ * row per versioned entity (product, customer...), its latest accepted
+ * document, and the change id (that document's idempotency key) an edit
+ * must be based on to be applied. History stays in `documents`.
+ */
+export const entities = pgTable(
+  'entities',
+  {
+    storeId: uuid('store_id').notNull(),
+    /** The global id the document names (command's entity). */
+    entityId: text('entity_id').notNull(),
+    /** The command that wrote it, e.g. 'product.upserted'. */
+    type: text('type').notNull(),
+    changeId: text('change_id').notNull(),
+    payload: jsonb('payload').notNull(),
+    updatedBy: uuid('updated_by').notNull(),
+    updatedAt: at('updated_at').notNull().default(sql`now()`),
+    txid: writtenBy(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.entityId] }), index('entities_store_type').on(t.storeId, t.type, t.entityId)],
 );

@@ -45,7 +45,16 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 export const PushItemResult = z.discriminatedUnion('status', [
   z.object({ seq: z.number().int().nullable(), status: z.literal('applied') }).strict(),
   z.object({ seq: z.number().int().nullable(), status: z.literal('duplicate') }).strict(),
-  z.object({ seq: z.number().int().nullable(), status: z.literal('rejected'), reason: z.enum(REJECT_REASONS), message: z.string() }).strict(),
+  z
+    .object({
+      seq: z.number().int().nullable(),
+      status: z.literal('rejected'),
+      reason: z.enum(REJECT_REASONS),
+      message: z.string(),
+      /** With a `conflict` on a versioned row: the cloud's row as it stands, which the register takes. */
+      current: z.object({ changeId: z.string(), type: z.string(), payload: z.unknown() }).strict().nullable().optional(),
+    })
+    .strict(),
 ]);
 export type PushItemResult = z.infer<typeof PushItemResult>;
 
@@ -87,3 +96,41 @@ export type PulledDocument = z.infer<typeof PulledDocument>;
  */
 export const PullResponse = z.object({ documents: z.array(PulledDocument), cursor: PullCursor, more: z.boolean() }).strict();
 export type PullResponse = z.infer<typeof PullResponse>;
+
+/** Most rows one snapshot page may carry. */
+export const MAX_SNAPSHOT_PAGE = 2000;
+
+/**
+ * GET /v1/snapshot/start: where a new register's first download stands. Every
+ * transaction below `horizon` has finished; the snapshot's stock counts only
+ * their movements, and incremental pull continues from `horizon` (so a
+ * change made during the download is pulled after it, never lost).
+ */
+export const SnapshotStart = z.object({ horizon: PullCursor, entities: z.number().int().nonnegative(), variants: z.number().int().nonnegative() }).strict();
+export type SnapshotStart = z.infer<typeof SnapshotStart>;
+
+/** GET /v1/snapshot/entities?type=T&after=ID&limit=N: the store's current rows of one versioned type, by entity id. */
+export const SnapshotEntity = z.object({ entityId: z.string(), changeId: z.string(), payload: z.unknown() }).strict();
+export const SnapshotEntities = z.object({ rows: z.array(SnapshotEntity), more: z.boolean() }).strict();
+export type SnapshotEntities = z.infer<typeof SnapshotEntities>;
+
+/** GET /v1/snapshot/stock?horizon=H&after=VARIANT&limit=N: stock per variant from the movements below the horizon. */
+export const SnapshotStock = z.object({ rows: z.array(z.object({ variantId: z.uuid(), quantity: z.number().int() }).strict()), more: z.boolean() }).strict();
+export type SnapshotStock = z.infer<typeof SnapshotStock>;
+
+/**
+ * GET /v1/store: what the cloud holds for this register's store, for
+ * `admin sync --initial-upload` (only into an empty store) and the
+ * convergence check (stock and catalog checksums, computed as in
+ * src/shared/sync/checksum.ts over the movements and rows below `horizon`).
+ */
+export const StoreSummary = z
+  .object({
+    storeId: z.uuid(),
+    entities: z.number().int().nonnegative(),
+    /** Applied documents of the store's other registers. */
+    otherDocuments: z.number().int().nonnegative(),
+    horizon: PullCursor,
+  })
+  .strict();
+export type StoreSummary = z.infer<typeof StoreSummary>;
