@@ -82,6 +82,17 @@ export function createServices(
     receipts: createReceiptService(sqlite, settings),
     appInfo,
     outboxPending: pending,
-    sync: createSyncEngine({ ...syncOptions, db, clock, pending }),
+    sync: createSyncEngine({
+      ...syncOptions,
+      db,
+      clock,
+      pending,
+      // What another register changed is read from the database again: settings and tax rates are kept in memory.
+      onApplied: (types) => {
+        if (types.has('store_settings.changed')) settings.reload();
+        if (types.has('tax_rate.changed')) taxes.reload();
+        syncOptions.onApplied?.(types);
+      },
+    }),
   };
 }

@@ -1,7 +1,7 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import isoCountries, { type LocaleData } from 'i18n-iso-countries';
-import { newGlobalId } from '../../shared/ids';
 import { isoNow, type Clock } from './clock';
 
 /**
@@ -124,7 +124,7 @@ export function ensureReferenceData(sqlite: Database.Database, clock: Clock): vo
     const tax = sqlite.prepare(
       `INSERT OR IGNORE INTO tax_rates (global_id, code, name, rate_bp, updated_at) VALUES (?, ?, ?, ?, ?)`,
     );
-    for (const r of TAX_RATES) tax.run(newGlobalId(), r.code, r.name, r.rateBp, isoNow(clock));
+    for (const r of TAX_RATES) tax.run(referenceTaxRateId(r.code), r.code, r.name, r.rateBp, isoNow(clock));
     sqlite
       .prepare(
         `INSERT INTO app_settings (key, value, updated_at) VALUES ('reference_data_version', ?, ?)
@@ -132,4 +132,14 @@ export function ensureReferenceData(sqlite: Database.Database, clock: Clock): vo
       )
       .run(JSON.stringify(REFERENCE_DATA_VERSION), isoNow(clock));
   })();
+}
+
+/**
+ * The global id of a tax rate every store starts with: derived from its
+ * code, so every register's database names it alike and an edit made on
+ * one register is the same row on the others.
+ */
+export function referenceTaxRateId(code: string): string {
+  const hex = createHash('sha256').update(`tax_rate:${code}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -45,6 +45,11 @@ export function createSettingsService(sqlite: Database.Database, writes: WritePa
   }
 
   return {
+    /** Forgets what was read: the settings changed underneath (pulled from another register). */
+    reload(): void {
+      cached = null;
+    },
+
     store(): StoreSettings {
       cached ??= Object.freeze({ ...shared(), registerCode: device.identity().registerCode });
       return cached;

@@ -148,6 +148,8 @@ export function createStaffService(sqlite: Database.Database, clock: Clock, writ
       const claim = sqlite.transaction(() => {
         const row = find(userId);
         if (row.active === 0) throw new DomainError('USER_DISABLED', `${row.display_name} is disabled`, 'userId');
+        // Staff added on another register arrive without a PIN (PIN hashes never travel): an admin sets one here.
+        if (!row.pin_hash.startsWith('scrypt$')) throw new DomainError('USER_DISABLED', `${row.display_name} has no PIN on this register yet; an admin sets one in Settings > Staff`, 'userId');
         const now = clock.now();
         if (row.locked_until && new Date(row.locked_until) > now) {
           throw new DomainError('USER_LOCKED', `${row.display_name} is locked after too many wrong PINs`, 'pin', {

@@ -76,6 +76,8 @@ export interface SyncEngineOptions {
   vault?: TokenVault;
   /** Told after each round (for logs). */
   onRound?: (result: RoundResult, status: EngineStatus) => void;
+  /** Told which document types changed this database from the cloud (settings, tax rates kept in memory refresh). */
+  onApplied?: (types: ReadonlySet<string>) => void;
 }
 
 export interface SyncEngine {
@@ -187,7 +189,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return { ok: false, error: lastError };
     }
     if (!cfg) return { ok: false, notConfigured: true };
-    const request = { serverUrl: cfg.serverUrl, token: cfg.token, now: () => options.clock.now(), ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
+    const request = { serverUrl: cfg.serverUrl, token: cfg.token, now: () => options.clock.now(), ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.onApplied ? { onApplied: options.onApplied } : {}) };
     try {
       const push = await pushOnce(options.db, request);
       const pull = await pullOnce(options.db, request);

@@ -23,7 +23,9 @@ import type { CommandPayload } from '../../shared/sync/commands';
 import { MAX_PULL_PAGE, PullResponse, type PulledDocument } from '../../shared/sync/protocol';
 import type { PosDb } from '../db/open';
 import { loadInvoiceStates } from '../sales/invoice-states';
+import { createRemoteEntityApplier, isEntityType } from './apply-remote-entities';
 import { createRemoteMovementApplier, createRemoteSaleApplier, type ApplyOutcome } from './apply-remote-sale';
+import { initialDownload, needsInitialDownload, type DownloadSummary } from './initial-download';
 import { cloudRequest, SyncError } from './push';
 import { fileVaultFor, readDeviceToken, type TokenVault } from './token-vault';
 
@@ -35,6 +37,8 @@ export interface PullOptions {
   vault?: TokenVault;
   fetch?: typeof globalThis.fetch;
   pageSize?: number;
+  /** Told which document types changed this database (to refresh what is kept in memory: settings, tax rates). */
+  onApplied?: (types: ReadonlySet<string>) => void;
   /** Per request. */
   timeoutMs?: number;
   now?: () => Date;
@@ -46,9 +50,13 @@ export interface PullSummary {
   duplicate: number;
   /** Documents of a type this register does not apply yet. */
   ignored: number;
+  /** Edits of rows this register has an unsent edit of: that edit meets the cloud's row when pushed. */
+  deferred: number;
   pages: number;
   /** The cursor after this pull. */
   cursor: string;
+  /** A new register's first pull downloads the whole store first. */
+  download?: DownloadSummary;
 }
 
 export async function pullOnce(db: PosDb | Database.Database, options: PullOptions): Promise<PullSummary> {
@@ -65,31 +73,44 @@ export async function pullOnce(db: PosDb | Database.Database, options: PullOptio
 
   const applySale = createRemoteSaleApplier(sqlite, loadInvoiceStates(sqlite));
   const applyMovement = createRemoteMovementApplier(sqlite);
+  const entities = createRemoteEntityApplier(sqlite, () => now().toISOString());
+  const changed = new Set<string>();
   const saveCursor = sqlite.prepare<[string, string, string]>(`UPDATE device_identity SET pull_cursor = ?, updated_at = ? WHERE id = 1 AND pull_cursor = ?`);
 
-  const applyOne = (doc: PulledDocument): ApplyOutcome | 'ignored' => {
+  const applyOne = (doc: PulledDocument): ApplyOutcome | 'ignored' | 'deferred' => {
     // The cloud never hands a register its own documents; should it, they are this database's already.
     if (doc.registerId === identity.registerId) return 'ignored';
     try {
       if (doc.type === 'sale.completed') return applySale(doc.payload as CommandPayload<'sale.completed'>);
       if (doc.type === 'stock.moved') return applyMovement(doc.payload as CommandPayload<'stock.moved'>);
+      if (isEntityType(doc.type)) {
+        const outcome = entities.apply(doc.type, doc.idempotencyKey, doc.payload);
+        if (outcome === 'applied') changed.add(doc.type);
+        return outcome;
+      }
     } catch (err) {
       throw new SyncError('apply_failed', `${doc.type} #${doc.seq} of register ${doc.registerId} could not be applied: ${(err as Error).message}`);
     }
     return 'ignored';
   };
   const applyPage = sqlite.transaction((page: PullResponse, from: string, summary: PullSummary) => {
-    const counts = { applied: 0, duplicate: 0, ignored: 0 };
+    const counts = { applied: 0, duplicate: 0, ignored: 0, deferred: 0 };
     for (const doc of page.documents) counts[applyOne(doc)]++;
     // Guarded by the cursor this page started from: two pulls at once cannot both move it.
     if (saveCursor.run(page.cursor, now().toISOString(), from).changes !== 1) throw new SyncError('apply_failed', 'the pull cursor moved during this pull (another pull ran at the same time); nothing applied');
     summary.applied += counts.applied;
     summary.duplicate += counts.duplicate;
     summary.ignored += counts.ignored;
+    summary.deferred += counts.deferred;
   });
 
+  let download: DownloadSummary | undefined;
+  if (needsInitialDownload(sqlite)) {
+    download = await initialDownload(sqlite, { serverUrl: options.serverUrl, token, fetch: doFetch, timeoutMs: options.timeoutMs ?? 30_000, now }, options.onApplied);
+    identity.cursor = download.horizon;
+  }
   let cursor = identity.cursor;
-  const summary: PullSummary = { applied: 0, duplicate: 0, ignored: 0, pages: 0, cursor };
+  const summary: PullSummary = { applied: 0, duplicate: 0, ignored: 0, deferred: 0, pages: 0, cursor, ...(download ? { download } : {}) };
   for (;;) {
     const url = new URL('/v1/pull', options.serverUrl);
     url.searchParams.set('after', cursor);
@@ -100,6 +121,8 @@ export async function pullOnce(db: PosDb | Database.Database, options: PullOptio
     summary.pages++;
     cursor = page.cursor;
     summary.cursor = cursor;
+    if (changed.size > 0) options.onApplied?.(changed);
+    changed.clear();
     if (!page.more || page.documents.length === 0) return summary;
   }
 }

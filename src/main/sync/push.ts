@@ -17,8 +17,10 @@ import type { z } from 'zod';
 import { MAX_PUSH_BATCH, PushResponse, type PushItemResult } from '../../shared/sync/protocol';
 import type { PosDb } from '../db/open';
 import { fileVaultFor, readDeviceToken, type TokenVault } from './token-vault';
+import { must } from '../db/rows';
+import { createRemoteEntityApplier } from './apply-remote-entities';
 
-export type SyncErrorKind = 'not_registered' | 'network' | 'timeout' | 'unauthorized' | 'revoked' | 'server' | 'bad_response' | 'apply_failed';
+export type SyncErrorKind = 'not_registered' | 'conflict' | 'network' | 'timeout' | 'unauthorized' | 'revoked' | 'server' | 'bad_response' | 'apply_failed';
 
 export class SyncError extends Error {
   override readonly name = 'SyncError';
@@ -42,12 +44,16 @@ export interface PushOptions {
   /** Per request. */
   timeoutMs?: number;
   now?: () => Date;
+  /** Told which document types changed this database (a conflict made it take the cloud's row). */
+  onApplied?: (types: ReadonlySet<string>) => void;
 }
 
 export interface PushSummary {
   applied: number;
   duplicate: number;
   rejected: number;
+  /** Edits the cloud refused because the row changed elsewhere first: recorded in sync_conflicts, the cloud's row taken. */
+  conflicts: number;
   batches: number;
   /** The rejected documents of this push: seq and reason. */
   rejections: { seq: number; reason: string; message: string }[];
@@ -80,8 +86,15 @@ export async function pushOnce(db: PosDb | Database.Database, options: PushOptio
   // The push bookkeeping: the only columns of sync_outbox that change after the write path wrote a row.
   const ack = sqlite.prepare<[string, string, number]>(`UPDATE sync_outbox SET acked_at = ?, attempts = attempts + 1, last_error = NULL WHERE register_id = ? AND seq = ?`);
   const refuse = sqlite.prepare<[string, string, number]>(`UPDATE sync_outbox SET attempts = attempts + 1, last_error = ? WHERE register_id = ? AND seq = ?`);
+  const recordConflict = sqlite.prepare(
+    `INSERT INTO sync_conflicts (outbox_seq, type, entity_global_id, local_payload, server_payload, detected_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (outbox_seq) DO NOTHING`,
+  );
+  const entityOf = sqlite.prepare<[string, number], string>(`SELECT entity_global_id FROM sync_outbox WHERE register_id = ? AND seq = ?`).pluck();
+  const entities = createRemoteEntityApplier(sqlite, () => now().toISOString());
+  const changed = new Set<string>();
 
-  const summary: PushSummary = { applied: 0, duplicate: 0, rejected: 0, batches: 0, rejections: [] };
+  const summary: PushSummary = { applied: 0, duplicate: 0, rejected: 0, conflicts: 0, batches: 0, rejections: [] };
   let after = 0;
   for (;;) {
     const rows = pending.all(identity.registerId, after, batchSize);
@@ -103,7 +116,15 @@ export async function pushOnce(db: PosDb | Database.Database, options: PushOptio
     sqlite.transaction((results: PushItemResult[]) => {
       results.forEach((result, i) => {
         const seq = rows[i]!.seq;
-        if (result.status === 'rejected') {
+        if (result.status === 'rejected' && result.reason === 'conflict' && result.current) {
+          // Merge rule: the cloud's row stands; ours is kept for a manager (Settings > Sync) and the queue moves on.
+          const row = rows[i]!;
+          ack.run(at, identity.registerId, seq);
+          recordConflict.run(seq, row.type, must(entityOf.get(identity.registerId, seq), `outbox #${seq}`), row.payload, JSON.stringify(result.current.payload), at);
+          entities.takeCloudRow(result.current.type, result.current.changeId, result.current.payload);
+          changed.add(result.current.type);
+          summary.conflicts++;
+        } else if (result.status === 'rejected') {
           refuse.run(`${result.reason}: ${result.message}`, identity.registerId, seq);
           summary.rejected++;
           summary.rejections.push({ seq, reason: result.reason, message: result.message });
@@ -114,6 +135,8 @@ export async function pushOnce(db: PosDb | Database.Database, options: PushOptio
       });
     })(answer.results);
     summary.batches++;
+    if (changed.size > 0) options.onApplied?.(changed);
+    changed.clear();
     after = rows[rows.length - 1]!.seq;
   }
 }
