@@ -14,7 +14,7 @@ import { processIo, type CliIo } from './io';
 
 const TOP_COMMANDS: readonly Command[] = [migrateCommand, seedCommand, simulateCommand, backupCommand, registerCommand, syncCommand];
 
-const USER_HELP = `Usage: admin user <add|list|disable> [options]
+const USER_HELP = `Usage: admin user <add|list|pin|disable> [options]
 
 Manage staff users of an existing store database.
 
@@ -53,7 +53,7 @@ function resolve(argv: string[]): Resolved {
   if (first === undefined) return { usageError: 'admin: missing command (try: admin --help)' };
   if (isHelp(first)) return { help: ADMIN_HELP };
   if (first === 'user') {
-    if (second === undefined) return { usageError: 'admin user: missing sub-command add, list or disable (try: admin user --help)' };
+    if (second === undefined) return { usageError: 'admin user: missing sub-command add, list, pin or disable (try: admin user --help)' };
     if (isHelp(second)) return { help: USER_HELP };
     const command = USER_COMMANDS.find((c) => c.name === `user ${second}`);
     if (!command) return { usageError: `admin user: unknown sub-command "${second}" (try: admin user --help)` };

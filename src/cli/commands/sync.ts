@@ -41,33 +41,45 @@ Options:
 
 export const syncCommand: Command = {
   name: 'sync',
-  summary: 'Push this register\'s waiting documents to the cloud once, then pull the other registers\' sales',
-  help: `Usage: admin sync --db FILE [--server URL]
+  summary: 'Push this register\'s waiting documents to the cloud once, pull the store\'s changes, check both agree',
+  help: `Usage: admin sync --db FILE [--server URL] [--initial-upload]
 
 Pushes every unacknowledged outbox document, in order and in batches, and
-prints how many the cloud applied, already had (duplicate) and rejected.
-Rejected documents stay in the queue with their reason (listed; they do
-not change the exit code). Then pulls, page by page, the sales and stock
-movements the store's other registers pushed, applies them here and prints
-how many. Exits 1 when the cloud cannot be reached or refuses the register,
-or a pulled document cannot be applied (nothing is lost: the next sync
-sends the same documents, the cloud applies each once, and the pull resumes
-from the last page applied here).
+prints how many the cloud applied, already had (duplicate), refused as a
+conflict (another register changed the row first: the cloud's row is taken
+here and this register's edit kept in Settings > Sync) and rejected.
+Rejected documents stay in the queue with their reason (listed; they do not
+change the exit code). Then pulls, page by page, what the store's other
+registers changed (sales, stock, catalog, customers, tax rates, staff,
+settings) and applies it here; a new register with no catalog first
+downloads the whole store. Last, the convergence check: stock per variant
+and every shared row's version, here and in the cloud, must agree.
+
+Exits 1 when the cloud cannot be reached or refuses the register, a pulled
+document cannot be applied, or the convergence check finds a difference
+(nothing is lost: the next sync sends the same documents, the cloud applies
+each once, and the pull resumes from the last page applied here).
 
 Options:
-  --db FILE      a registered store database (see: admin register)
-  --server URL   the cloud (default: the one the register was registered with)
-  -h, --help     show this help`,
+  --db FILE          a registered store database (see: admin register)
+  --server URL       the cloud (default: the one the register was registered with)
+  --initial-upload   first upload this store's catalog, customers, tax rates,
+                     staff, settings and stock into an EMPTY cloud store (once,
+                     when a store already running on this register joins the cloud)
+  -h, --help         show this help`,
 
   async run(args, io) {
-    const values = parseOptions(args, { db: { type: 'string' }, server: { type: 'string' }, ...HELP_OPTION });
+    const values = parseOptions(args, { db: { type: 'string' }, server: { type: 'string' }, 'initial-upload': { type: 'boolean' }, ...HELP_OPTION });
     const file = required(values.db, '--db FILE');
-    const [{ openStore }, { pushOnce }, { pullOnce }, { readSyncServer }, { fileVaultFor }] = await Promise.all([
+    const [{ openStore }, { pushOnce }, { pullOnce }, { readSyncServer }, { fileVaultFor }, { initialUpload }, { checkConvergence }, { systemClock }] = await Promise.all([
       import('../db-files'),
       import('../../main/sync/push'),
       import('../../main/sync/pull'),
       import('../../main/sync/register-device'),
       import('../../main/sync/token-vault'),
+      import('../../main/sync/initial-upload'),
+      import('../../main/sync/checksum'),
+      import('../../main/db/clock'),
     ]);
     const { db } = openStore(file, { create: false });
     try {
@@ -84,12 +96,24 @@ Options:
       );
       // The token from FILE.device-token (one still in the database, from an older version, moves there first).
       const vault = fileVaultFor(db);
+      if (values['initial-upload']) {
+        const counts = await initialUpload(db, systemClock, { serverUrl: server, vault });
+        io.out(`queued for upload: ${Object.entries(counts).map(([type, n]) => `${n} ${type}`).join(', ') || 'nothing (everything was sent already)'}`);
+      }
       const r = await pushOnce(db, { serverUrl: server, vault });
-      io.out(`pushed to ${server}: ${r.applied} applied, ${r.duplicate} duplicate, ${r.rejected} rejected (${r.batches} batch${r.batches === 1 ? '' : 'es'})`);
+      io.out(`pushed to ${server}: ${r.applied} applied, ${r.duplicate} duplicate, ${r.conflicts} conflict${r.conflicts === 1 ? '' : 's'}, ${r.rejected} rejected (${r.batches} batch${r.batches === 1 ? '' : 'es'})`);
       for (const x of r.rejections.slice(0, 20)) io.out(`  rejected #${x.seq}: ${x.reason}: ${x.message.split('\n')[0] ?? ''}`);
       if (r.rejections.length > 20) io.out(`  ... and ${r.rejections.length - 20} more`);
       const p = await pullOnce(db, { serverUrl: server, vault });
-      io.out(`pulled from ${server}: ${p.applied} applied, ${p.duplicate} duplicate, ${p.ignored} ignored (${p.pages} page${p.pages === 1 ? '' : 's'}; cursor ${p.cursor})`);
+      if (p.download) io.out(`downloaded the store: ${p.download.rows} rows, ${p.download.documents} documents, stock of ${p.download.variants} variants (${p.download.pages} pages)`);
+      io.out(`pulled from ${server}: ${p.applied} applied, ${p.duplicate} duplicate, ${p.deferred} deferred, ${p.ignored} ignored (${p.pages} page${p.pages === 1 ? '' : 's'}; cursor ${p.cursor})`);
+      const c = await checkConvergence(db, { serverUrl: server, vault });
+      if (c.status === 'not_settled') io.out(`convergence: not checked, ${c.pending} document${c.pending === 1 ? '' : 's'} still wait to be sent`);
+      else if (c.status === 'match') io.out(`convergence: register and cloud agree (stock of ${c.local.variants} variants ${c.local.stock.slice(0, 8)}, ${c.local.entityCount} shared rows ${c.local.entities.slice(0, 8)})`);
+      else {
+        io.out(`convergence: MISMATCH in ${c.what.join(' and ')}: register stock ${c.local.stock.slice(0, 8)} (${c.local.variants} variants) vs cloud ${c.cloud.stock.slice(0, 8)} (${c.cloud.variants}); register rows ${c.local.entities.slice(0, 8)} (${c.local.entityCount}) vs cloud ${c.cloud.entities.slice(0, 8)} (${c.cloud.entityCount})`);
+        throw new Error('the register and the cloud disagree after a full sync (see the convergence line above); a store that ran before registering needs --initial-upload once');
+      }
     } finally {
       db.close();
     }

@@ -99,6 +99,33 @@ Options:
   },
 };
 
+export const userPinCommand: Command = {
+  name: 'user pin',
+  summary: 'Set a staff user\'s PIN on this register (and clear a lock-out)',
+  help: `Usage: admin user pin --db FILE --username U --pin P
+
+Sets the PIN a user signs in with on this register and clears any lock-out.
+PINs never travel between registers: staff added on another register sign
+in here once their PIN is set. Use POS_NEW_PIN instead of --pin to keep the
+PIN out of the shell history.
+
+Options:
+  --db FILE        the store database (must exist)
+  --username U     the user
+  --pin P          4-8 digits, not an obvious sequence
+  -h, --help       show this help`,
+
+  async run(args, io) {
+    const values = parseOptions(args, { db: { type: 'string' }, username: { type: 'string' }, pin: { type: 'string' }, ...HELP_OPTION });
+    const file = required(values.db, '--db FILE');
+    const username = required(values.username, '--username U');
+    const pin = values.pin ?? io.env[PIN_ENV];
+    if (pin === undefined || pin === '') throw new UsageError(`missing --pin P (or set ${PIN_ENV})`);
+    const user = await withStaff(file, (staff) => staff.setPin(username, pin, null));
+    io.out(`set the PIN of ${user.username} (${user.displayName}) on this register`);
+  },
+};
+
 export const userDisableCommand: Command = {
   name: 'user disable',
   summary: 'Disable a staff user (kept for history; can no longer log in)',
@@ -129,4 +156,4 @@ Options:
   },
 };
 
-export const USER_COMMANDS: readonly Command[] = [userAddCommand, userListCommand, userDisableCommand];
+export const USER_COMMANDS: readonly Command[] = [userAddCommand, userListCommand, userPinCommand, userDisableCommand];

@@ -121,6 +121,22 @@ export function createStaffService(sqlite: Database.Database, clock: Clock, writ
       return rows.map(toListRow);
     },
 
+    /**
+     * Sets a user's PIN here and clears any lock-out. PINs never travel (not
+     * even hashed): staff added on another register sign in here once an
+     * admin sets their PIN, and a forgotten PIN is replaced the same way.
+     */
+    async setPin(idOrUsername: number | string, pin: string, actorId: number | null): Promise<StaffUserRow> {
+      const row = find(idOrUsername);
+      validateNewPin(pin);
+      const pinHash = await hashSecret(pin);
+      writes.mutate(actorId === null ? null : { id: actorId }, (w) => {
+        sqlite.prepare(`UPDATE staff_users SET pin_hash = ?, failed_pin_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?`).run(pinHash, w.now, row.id);
+        w.audit({ action: 'staff.pin_set', entity: 'staff_users', entityId: row.global_id, details: { username: row.username } });
+      });
+      return toListRow(find(row.id));
+    },
+
     disable(idOrUsername: number | string, actorId: number | null): StaffUserRow {
       const row = find(idOrUsername);
       if (row.active === 0) return toListRow(row);
