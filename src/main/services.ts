@@ -14,6 +14,7 @@ import { createSettingsService, type SettingsService } from './settings/settings
 import { createStaffService, type StaffService } from './staff/staff-service';
 import type { DeviceService } from './device/device-identity';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/engine';
+import { createSyncAdmin, type SyncAdmin } from './sync/sync-admin';
 import { createWriteStack, type WritePath } from './write';
 
 /** Everything the IPC handlers call, built once per database. */
@@ -39,6 +40,8 @@ export interface Services {
   outboxPending(): number;
   /** The sync loop: built here, started only by the app and the browser preview (src/main/index.ts, src/web/server.ts). */
   sync: SyncEngine;
+  /** Rejected documents and conflicts, as a manager settles them. */
+  syncAdmin: SyncAdmin;
 }
 
 export function createServices(
@@ -82,6 +85,7 @@ export function createServices(
     receipts: createReceiptService(sqlite, settings),
     appInfo,
     outboxPending: pending,
+    syncAdmin: createSyncAdmin(sqlite, writes, clock),
     sync: createSyncEngine({
       ...syncOptions,
       db,

@@ -131,6 +131,18 @@ describe('merge rules between registers', () => {
     expect(priceOf(a.db.sqlite, product)).toBe(111_100);
     expect(await checkConvergence(a.db, opts())).toMatchObject({ status: 'match' });
     expect(await checkConvergence(b.db, opts())).toMatchObject({ status: 'match' });
+
+    // B's manager applies B's edit again, on top of the cloud's: now it wins everywhere, and the conflict is settled once.
+    const [listed] = b.services.syncAdmin.conflicts();
+    expect(listed).toMatchObject({ type: 'product.upserted', entityId: product });
+    b.services.syncAdmin.resolveConflict(listed!.id, 'reapply_mine', b.services.staff.list().find((u) => u.role === 'manager')!.id);
+    expect(() => b.services.syncAdmin.resolveConflict(listed!.id, 'keep_cloud', 1)).toThrow(/already resolved/);
+    expect(b.services.syncAdmin.conflicts()).toEqual([]);
+    expect(priceOf(b.sqlite, product)).toBe(222_200);
+    await syncBoth();
+    expect(priceOf(a.db.sqlite, product)).toBe(222_200);
+    expect(b.sqlite.prepare(`SELECT COUNT(*) FROM sync_conflicts`).pluck().get()).toBe(1);
+    expect(await checkConvergence(b.db, opts())).toMatchObject({ status: 'match' });
   });
 
   it('adds up sales on both registers and a tax change reaches the other register\'s till', async () => {

@@ -165,6 +165,11 @@ export function createRemoteEntityApplier(sqlite: Database.Database, now: () => 
       return 'applied';
     },
 
+    /** Writes a versioned row's data as the document has it, with no version bookkeeping (re-applying a conflicted edit here). */
+    writeRow(type: EntityType, payload: unknown): void {
+      writeRow(type, COMMANDS[type].schema.parse(payload), now());
+    },
+
     /** Takes the cloud's row after it refused an edit of ours (push.ts); call inside a transaction. */
     takeCloudRow(type: string, changeId: string, payload: unknown): void {
       if (!isEntityType(type) || !COMMANDS[type].versioned) return;

@@ -23,6 +23,7 @@
 import type { Clock } from '../db/clock';
 import type { PosDb } from '../db/open';
 import { backoffDelay, type BackoffOptions } from './backoff';
+import { checkConvergence, type ConvergenceResult } from './checksum';
 import { pullOnce, type PullSummary } from './pull';
 import { pushOnce, SyncError, type PushSummary } from './push';
 import { readSyncServer } from './register-device';
@@ -88,6 +89,8 @@ export interface SyncEngine {
   rejectedDocuments(limit?: number): RejectedDocument[];
   /** Starts the loop (idempotent). */
   start(): void;
+  /** The convergence check against the cloud (after a full sync; says when documents still wait). */
+  checkConvergence(): Promise<ConvergenceResult>;
   /** Ends the loop: the wait at once, the running round awaited. */
   stop(): Promise<void>;
   /** A document was just written: sync soon (not during a backoff wait). */
@@ -238,6 +241,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     configured: () => config() !== null,
     status,
     rejectedDocuments: (limit = 100) => rejectedRows.all(registerOf.get() ?? '', limit),
+    async checkConvergence() {
+      const cfg = config();
+      if (!cfg) throw new SyncError('not_registered', tokenError ?? 'this register is not registered with a cloud yet');
+      return checkConvergence(options.db, { serverUrl: cfg.serverUrl, token: cfg.token, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    },
     start() {
       if (loop) return;
       stopping = false;

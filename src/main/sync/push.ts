@@ -187,3 +187,15 @@ export async function cloudRequest<S extends z.ZodType>(
   if (!parsed.success) throw new SyncError('bad_response', `the cloud answered something that is not ${what}`);
   return parsed.data;
 }
+
+/**
+ * Settles a document the cloud rejected, so it no longer waits: dropped by a
+ * manager, or sent again as a new document (retry). Push bookkeeping, like
+ * acks: the document itself stays as it was written, with the note why.
+ */
+export function settleRejected(sqlite: Database.Database, seq: number, note: string, at: string): void {
+  const changed = sqlite
+    .prepare(`UPDATE sync_outbox SET acked_at = ?, last_error = ? WHERE seq = ? AND acked_at IS NULL AND last_error IS NOT NULL AND register_id = (SELECT register_id FROM device_identity WHERE id = 1)`)
+    .run(at, note, seq).changes;
+  if (changed !== 1) throw new SyncError('bad_response', `document #${seq} is not a rejected document waiting here`);
+}

@@ -32,7 +32,7 @@ export const CHANNELS = {
     'printThermal',
   ],
   customers: ['search', 'create', 'get', 'addAddress'],
-  sync: ['info', 'rejected', 'now'],
+  sync: ['info', 'rejected', 'now', 'conflicts', 'resolveConflict', 'retryRejected', 'dropRejected'],
 } as const;
 
 export type Domain = keyof typeof CHANNELS;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ActionOf, Domain } from './channels';
-import type { AppStatus, CategoryTaxDto, RejectedDocumentDto, SyncInfo, SyncNowResult, PublicStoreSettings, SessionInfo, StaffSummary, StaffUserDto, StoreSettings, TaxRateDto } from './dto';
+import type { AppStatus, CategoryTaxDto, RejectedDocumentDto, SyncConflictDto, SyncInfo, SyncNowResult, PublicStoreSettings, SessionInfo, StaffSummary, StaffUserDto, StoreSettings, TaxRateDto } from './dto';
 import type { AddressDto, CustomerDetail, ReferenceLists } from './dto-customers';
 import type { Cart, CustomerSummary, ParkedSale, ProductHit, Receipt, SaleSummary, VariantGrid } from './dto-sales';
 import { isKnownCurrency } from '../money';
@@ -263,8 +263,16 @@ export const contract = {
     info: channel<SyncInfo>()(NoInput, 'cashier'),
     /** Outbox documents the cloud refused, oldest first. */
     rejected: channel<RejectedDocumentDto[]>()(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict().optional(), 'cashier'),
-    /** One push-and-pull round now (or the answer of the one running). */
+    /** One push-and-pull round now (or the answer of the one running), then the convergence check. */
     now: channel<SyncNowResult>()(NoInput, 'manager'),
+    /** Edits the cloud refused because another register changed the row first, unresolved, oldest first. */
+    conflicts: channel<SyncConflictDto[]>()(NoInput, 'manager'),
+    /** Keep the cloud's row, or re-apply this register's edit on top of it. */
+    resolveConflict: channel<void>()(z.object({ id: Id, resolution: z.enum(['keep_cloud', 'reapply_mine']) }).strict(), 'manager'),
+    /** Send a rejected document again, as a new document. */
+    retryRejected: channel<void>()(z.object({ seq: Id }).strict(), 'manager'),
+    /** Give up a rejected document (it stays in the outbox with the reason). */
+    dropRejected: channel<void>()(z.object({ seq: Id, reason: Reason }).strict(), 'manager'),
   },
 } satisfies { [D in Domain]: { [A in ActionOf<D>]: ChannelDef } };
 

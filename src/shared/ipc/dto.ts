@@ -53,8 +53,27 @@ export interface RejectedDocumentDto {
   createdAt: string;
 }
 
+/** Register and cloud compared after a full sync: stock per variant and the version of every shared row. */
+export type ConvergenceDto =
+  | { status: 'match'; variants: number; rows: number }
+  | { status: 'mismatch'; what: ('stock' | 'catalog')[]; local: { variants: number; rows: number }; cloud: { variants: number; rows: number } }
+  | { status: 'not_settled'; pending: number };
+
+/** An edit of this register the cloud refused because another register changed the row first. */
+export interface SyncConflictDto {
+  id: number;
+  type: string;
+  entityId: string;
+  label: string;
+  /** The fields that differ: this register's value and the cloud's. */
+  differences: { field: string; mine: string; cloud: string }[];
+  detectedAt: string;
+}
+
 /** What "Sync now" did. */
 export interface SyncNowResult {
+  /** The convergence check after the round (null when the round failed or the check could not run). */
+  convergence?: ConvergenceDto | null;
   ok: boolean;
   /** Documents the cloud took (applied, or already had). */
   pushed: number;

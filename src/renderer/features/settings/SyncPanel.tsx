@@ -6,6 +6,7 @@ import { formatMoment, formatNumber } from '../../lib/format';
 import { useLocale } from '../../lib/use-locale';
 import { useSettings, useStatus } from '../../stores/stores-context';
 import { ErrorNote } from '../sell/FormBits';
+import { ConflictsSection, ConvergenceNote, RejectedRow } from './SyncProblems';
 import { ListError } from './TaxesPanel';
 
 export const REGISTER_COMMAND = 'npm run admin -- register --db FILE --server URL --code CODE';
@@ -27,6 +28,7 @@ export function SyncPanel({ canSync }: { canSync: boolean }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<SyncNowResult | null>(null);
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
+  const [rejectedFeedback, setRejectedFeedback] = useState<string | null>(null);
 
   useEffect(() => {
     void loadSync();
@@ -107,6 +109,7 @@ export function SyncPanel({ canSync }: { canSync: boolean }) {
               : t('settings.sync.nowFailed', { reason: reason(outcome.error) })}
           </p>
         )}
+        {outcome?.convergence && <ConvergenceNote result={outcome.convergence} />}
         <ErrorNote error={failure} testId="sync-now-error" />
         <dl className="facts">
           {rows.map(([label, value, testId]) => (
@@ -122,6 +125,11 @@ export function SyncPanel({ canSync }: { canSync: boolean }) {
           {t('settings.sync.rejectedHeading')}
         </h2>
         <p className="form__hint">{t('settings.sync.rejectedHelp')}</p>
+        {rejectedFeedback && (
+          <p className="settings-actions__feedback" role="status" data-testid="sync-rejected-feedback">
+            {rejectedFeedback}
+          </p>
+        )}
         <ListError error={rejected.status === 'error' ? rejected.error : null} testId="sync-rejected-error" onRetry={() => void loadSync()} />
         {rejected.items.length === 0 ? (
           rejected.status === 'ready' && (
@@ -141,21 +149,18 @@ export function SyncPanel({ canSync }: { canSync: boolean }) {
                 <th scope="col" className="table__num">
                   {t('settings.sync.attempts')}
                 </th>
+                {canSync && <th scope="col">{t('settings.sync.actions')}</th>}
               </tr>
             </thead>
             <tbody>
               {rejected.items.map((doc) => (
-                <tr key={doc.seq} data-testid={`sync-rejected-${doc.seq}`}>
-                  <td className="table__num">{formatNumber(doc.seq, locale)}</td>
-                  <td className="table__code">{doc.type}</td>
-                  <td>{doc.lastError}</td>
-                  <td className="table__num">{formatNumber(doc.attempts, locale)}</td>
-                </tr>
+                <RejectedRow key={doc.seq} doc={doc} canAct={canSync} onDone={setRejectedFeedback} />
               ))}
             </tbody>
           </table>
         )}
       </section>
+      {info.configured && canSync && <ConflictsSection />}
     </div>
   );
 }

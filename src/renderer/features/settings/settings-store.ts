@@ -9,7 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ErrorInfo, Result } from '../../../shared/errors';
 import type { PosApi } from '../../../shared/ipc/api';
 import type { Contract, InputOf } from '../../../shared/ipc/contract';
-import type { CategoryTaxDto, RejectedDocumentDto, StaffUserDto, SyncInfo, SyncNowResult, TaxRateDto } from '../../../shared/ipc/dto';
+import type { CategoryTaxDto, RejectedDocumentDto, StaffUserDto, SyncConflictDto, SyncInfo, SyncNowResult, TaxRateDto } from '../../../shared/ipc/dto';
 
 export type NewStaffUser = InputOf<Contract['staff']['add']>;
 
@@ -28,6 +28,8 @@ export interface SettingsState {
   syncInfo: SyncInfo | null;
   syncInfoError: ErrorInfo | null;
   rejected: ListState<RejectedDocumentDto>;
+  /** Edits the cloud refused because another register changed the row first (managers). */
+  conflicts: ListState<SyncConflictDto>;
 
   loadRates(): Promise<void>;
   saveRate(rate: TaxRateDto): Promise<Result<TaxRateDto[]>>;
@@ -41,6 +43,11 @@ export interface SettingsState {
   loadSync(): Promise<void>;
   /** One sync round now (manager+), then the sync info again. */
   syncNow(): Promise<Result<SyncNowResult>>;
+  /** The unresolved conflicts (manager+). */
+  loadConflicts(): Promise<void>;
+  resolveConflict(id: number, resolution: 'keep_cloud' | 'reapply_mine'): Promise<Result<void>>;
+  retryRejected(seq: number): Promise<Result<void>>;
+  dropRejected(seq: number, reason: string): Promise<Result<void>>;
 }
 
 export type SettingsStore = ReturnType<typeof createSettingsStore>;
@@ -50,7 +57,7 @@ const empty = <T>(): ListState<T> => ({ items: [], status: 'idle', error: null }
 export function createSettingsStore(api: PosApi) {
   return createStore<SettingsState>()((set, get) => {
     /** Loads a list, keeping what was shown if the reload fails. */
-    async function load<K extends 'rates' | 'categories' | 'staff' | 'rejected'>(key: K, call: () => Promise<Result<SettingsState[K]['items']>>) {
+    async function load<K extends 'rates' | 'categories' | 'staff' | 'rejected' | 'conflicts'>(key: K, call: () => Promise<Result<SettingsState[K]['items']>>) {
       set((s) => ({ [key]: { ...s[key], status: 'loading', error: null } }) as Partial<SettingsState>);
       const result = await call();
       if (result.ok) set({ [key]: { items: result.value, status: 'ready', error: null } } as Partial<SettingsState>);
@@ -64,6 +71,7 @@ export function createSettingsStore(api: PosApi) {
       syncInfo: null,
       syncInfoError: null,
       rejected: empty(),
+      conflicts: empty(),
 
       async loadSync() {
         const [info] = await Promise.all([api.sync.info(), load('rejected', () => api.sync.rejected())]);
@@ -71,6 +79,24 @@ export function createSettingsStore(api: PosApi) {
         else set({ syncInfoError: info.error });
       },
 
+      async loadConflicts() {
+        await load('conflicts', () => api.sync.conflicts());
+      },
+      async resolveConflict(id, resolution) {
+        const result = await api.sync.resolveConflict({ id, resolution });
+        await get().loadConflicts();
+        return result;
+      },
+      async retryRejected(seq) {
+        const result = await api.sync.retryRejected({ seq });
+        await get().loadSync();
+        return result;
+      },
+      async dropRejected(seq, reason) {
+        const result = await api.sync.dropRejected({ seq, reason });
+        await get().loadSync();
+        return result;
+      },
       async syncNow() {
         const result = await api.sync.now();
         await get().loadSync();

@@ -70,7 +70,38 @@ describe('Settings > Sync', () => {
     expect(callsOf(pos.calls, 'sync.now')).toEqual([{}]);
     expect(pos.services.outboxPending()).toBe(0);
     expect(screen.getByTestId(`sync-rejected-${doc!.seq}`).textContent).toContain('2');
-  });
+    // Register and cloud compared: this store ran before registering and never uploaded its stock.
+    expect(screen.getByTestId('sync-convergence').getAttribute('data-status')).toBe('mismatch');
+    expect(screen.getByTestId('sync-convergence').textContent).toContain('existencias');
+
+    // The manager sends the rejected sale again, as a new document (this wire corrupts it again: refused again).
+    await act(async () => {
+      fireEvent.click(screen.getByTestId(`sync-retry-${doc!.seq}`));
+    });
+    expect((await screen.findByTestId('sync-rejected-feedback')).textContent).toBe(`El documento ${doc!.seq} se enviará de nuevo como un documento nuevo.`);
+    expect(pos.services.sync.rejectedDocuments()).toEqual([]);
+    expect(await pos.services.sync.runNow()).toMatchObject({ ok: true, push: { applied: 0, rejected: 1 } });
+    const [again] = pos.services.sync.rejectedDocuments();
+    expect(again!.seq).toBeGreaterThan(doc!.seq);
+    expect(callsOf(pos.calls, 'sync.retryRejected')).toEqual([{ seq: doc!.seq }]);
+
+    // Then gives it up, saying why: it stops waiting, and the outbox keeps it with the reason.
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('sync-now'));
+    });
+    await act(async () => {
+      fireEvent.click(await screen.findByTestId(`sync-drop-${again!.seq}`));
+    });
+    fireEvent.change(screen.getByTestId(`sync-drop-reason-${again!.seq}`), { target: { value: 'venta duplicada en papel' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId(`sync-drop-confirm-${again!.seq}`));
+    });
+    expect((await screen.findByTestId('sync-rejected-feedback')).textContent).toBe(`El documento ${again!.seq} se descartó.`);
+    expect(await screen.findByTestId('sync-rejected-none')).toBeTruthy();
+    expect(pos.services.db.sqlite.prepare(`SELECT last_error FROM sync_outbox WHERE seq = ?`).pluck().get(again!.seq)).toMatch(/^dropped: venta duplicada en papel/);
+    expect(await screen.findByTestId('sync-conflicts-none')).toBeTruthy();
+    // Several real rounds against a real cloud: slow on a busy machine.
+  }, 120_000);
 
   it('shows a cashier the sync page read-only, with the reason a revoked till cannot sync', async () => {
     const cloud = await startTestCloud();
