@@ -51,3 +51,23 @@ export const appSettings = sqliteTable('app_settings', {
   value: text('value').notNull(),
   updatedAt: timestamp('updated_at').notNull(),
 });
+
+/**
+ * Addition: what an admin changed about a role's permissions. A role with no
+ * row holds its defaults (src/shared/permissions.ts DEFAULT_GRANTS); admins
+ * always hold everything, so they have no row.
+ */
+export const rolePermissions = sqliteTable(
+  'role_permissions',
+  {
+    role: text('role').primaryKey(),
+    /** JSON array of permission names. */
+    permissions: text('permissions').notNull(),
+    discountLimitBp: integer('discount_limit_bp').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [
+    check('ck_role_permissions_role', sql`${t.role} IN ('cashier', 'manager')`),
+    check('ck_role_permissions_limit', sql`${t.discountLimitBp} BETWEEN 0 AND 10000`),
+  ],
+);

@@ -1,3 +1,4 @@
+import { createAuditService, type AuditService } from './audit/audit-service';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service';
 import { createTaxAdmin, type TaxAdmin } from './catalog/tax-admin';
 import { createTaxRateCache, type TaxRateCache } from './catalog/tax-rates';
@@ -11,6 +12,7 @@ import { createSaleCompleter, type CompleteSale } from './sales/complete-sale';
 import { loadInvoiceStates } from './sales/invoice-states';
 import { createSaleService, type SaleService } from './sales/sale-service';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
+import { createPermissionService, type PermissionService } from './staff/permission-service';
 import { createStaffService, type StaffService } from './staff/staff-service';
 import type { DeviceService } from './device/device-identity';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/engine';
@@ -26,6 +28,10 @@ export interface Services {
   /** This register's identity (never synced). */
   device: DeviceService;
   staff: StaffService;
+  /** Role permissions, checked by the router on every call and by services where amounts matter. */
+  permissions: PermissionService;
+  /** Reads the audit log (the write path alone writes it). */
+  audit: AuditService;
   settings: SettingsService;
   taxes: TaxRateCache;
   taxAdmin: TaxAdmin;
@@ -61,12 +67,13 @@ export function createServices(
     .pluck();
   const { device, writes } = createWriteStack(sqlite, clock);
   const staff = createStaffService(sqlite, clock, writes);
+  const permissions = createPermissionService(sqlite, writes);
   const settings = createSettingsService(sqlite, writes, device);
   const taxes = createTaxRateCache(sqlite);
   const catalog = createCatalogService(sqlite, taxes, settings);
   const states = loadInvoiceStates(sqlite);
   const customers = createCustomerService(sqlite, writes);
-  const sales = createSaleService({ sqlite, clock, writes, device, catalog, settings, staff, customers, states });
+  const sales = createSaleService({ sqlite, clock, writes, device, catalog, settings, staff, permissions, customers, states });
   const pending = () => must(outboxPending.get({ registerId: device.identity().registerId }), 'the count of pending outbox documents');
   return {
     db,
@@ -74,6 +81,8 @@ export function createServices(
     writes,
     device,
     staff,
+    permissions,
+    audit: createAuditService(sqlite),
     settings,
     taxes,
     taxAdmin: createTaxAdmin(sqlite, writes, taxes, settings),

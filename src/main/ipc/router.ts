@@ -1,7 +1,6 @@
 import { DomainError, type ErrorInfo, type Result } from '../../shared/errors';
 import { CHANNELS, channelName } from '../../shared/ipc/channels';
 import { contract, type Access, type ChannelDef } from '../../shared/ipc/contract';
-import { roleAtLeast } from '../../shared/roles';
 import type { Services } from '../services';
 import { handlers as defaultHandlers } from './handlers';
 import { redact } from './redact';
@@ -34,8 +33,9 @@ function refreshSession(services: Services, session: SessionState): boolean {
     session.current = null;
     return true;
   }
-  if (user.role !== signedIn.user.role || user.displayName !== signedIn.user.displayName) {
-    session.current = { ...signedIn, user };
+  const grant = services.permissions.grantOf(user.role);
+  if (user.role !== signedIn.user.role || user.displayName !== signedIn.user.displayName || JSON.stringify(grant) !== JSON.stringify(signedIn.grant)) {
+    session.current = { ...signedIn, user, grant };
   }
   return false;
 }
@@ -46,7 +46,11 @@ function checkAccess(access: Access, session: SessionState, ended: boolean): voi
   if (!user) {
     throw new DomainError('UNAUTHENTICATED', ended ? 'your session has ended: the user was disabled' : 'sign in with your PIN first');
   }
-  if (!roleAtLeast(user.role, access)) throw new DomainError('FORBIDDEN', `this needs a ${access}`);
+  if (access === 'staff') return;
+  // The grant was re-read from the database by refreshSession for this very call.
+  if (!session.current?.grant.permissions.includes(access)) {
+    throw new DomainError('FORBIDDEN', `this needs the "${access}" permission, which the ${user.role} role does not have`, undefined, { permission: access });
+  }
 }
 
 /**

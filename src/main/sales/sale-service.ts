@@ -7,7 +7,7 @@ import { DomainError } from '../../shared/errors';
 import { newGlobalId } from '../../shared/ids';
 import type { Cart, DiscountDto, ParkedSale, PendingTender } from '../../shared/ipc/dto-sales';
 import type { StaffSummary } from '../../shared/ipc/dto';
-import { roleAtLeast } from '../../shared/roles';
+import type { Permission } from '../../shared/permissions';
 import type { CatalogService } from '../catalog/catalog-service';
 import { isoNow, type Clock } from '../db/clock';
 import { must } from '../db/rows';
@@ -15,6 +15,7 @@ import type { DeviceService } from '../device/device-identity';
 import type { WriteContext, WritePath } from '../write';
 import type { SettingsService } from '../settings/settings-service';
 import type { StaffService } from '../staff/staff-service';
+import type { PermissionService } from '../staff/permission-service';
 import type { CustomerService } from '../customers/customer-service';
 import { createCartView } from './cart-view';
 import { createDraftStore, discountOf, type DraftRow, type LineRow } from './draft-store';
@@ -30,10 +31,23 @@ export interface Approval {
 
 export const MAX_LINE_QUANTITY = 9_999;
 
+/**
+ * Who lets a discount grow in a change, and how far: the acting user up to
+ * their role's discount limit, or the user whose PIN came with the call up to
+ * theirs.
+ */
+export interface Grant {
+  by: number;
+  limitBp: number;
+  /** True when it came with an approval PIN (a refusal then names the approver, not the till). */
+  approved: boolean;
+  name: string;
+}
+
 /** What a reprice may let through (see discount-guard.ts). */
 export interface RepriceGuard {
-  /** A manager who approves any discount this change makes grow; null: none may grow. */
-  grant?: number | null;
+  /** Who may let a discount grow in this change, up to what share; null: none may grow past the store's threshold. */
+  grant?: Grant | null;
   /** The line whose discount this change sets: its allowance is measured afresh. */
   touchedLineId?: number;
   /** This change sets the order discount. */
@@ -53,12 +67,13 @@ export interface SaleServiceDeps {
   catalog: CatalogService;
   settings: SettingsService;
   staff: StaffService;
+  permissions: PermissionService;
   customers: Pick<CustomerService, 'summary'>;
   states: Record<InvoiceStateCode, number>;
 }
 
 export function createSaleService(deps: SaleServiceDeps) {
-  const { sqlite, clock, writes, device, catalog, settings, staff, customers, states } = deps;
+  const { sqlite, clock, writes, device, catalog, settings, staff, permissions, customers, states } = deps;
   const q = createDraftStore(sqlite);
   const machine = createInvoiceStateMachine(sqlite, states);
   const addressOwner = {
@@ -100,13 +115,29 @@ export function createSaleService(deps: SaleServiceDeps) {
     return line;
   }
 
+  /** The discount a user may give (or approve) on their own: none without the discount permission. */
+  function discountLimitOf(user: StaffSummary): number {
+    const grant = permissions.grantOf(user.role);
+    return grant.permissions.includes('sales.discount') ? grant.discountLimitBp : -1;
+  }
+
   /**
-   * Who may let a discount grow in this change: a manager doing it, or a
-   * manager whose PIN came with the call; null for a cashier on their own.
+   * Who may let a discount grow in this change: the user whose PIN came with
+   * the call (up to their role's limit), else the acting user (up to theirs);
+   * null when neither may give more than the store's threshold.
    */
-  async function grantOf(actor: StaffSummary, approval: Approval | undefined, what: string): Promise<number | null> {
-    if (roleAtLeast(actor.role, 'manager')) return actor.id;
-    return approval ? approve(actor, approval, what) : null;
+  async function grantOf(actor: StaffSummary, approval: Approval | undefined, what: string): Promise<Grant | null> {
+    const own = discountLimitOf(actor);
+    if (own >= 10_000 || !approval) return own > 0 ? { by: actor.id, limitBp: own, approved: false, name: actor.displayName } : null;
+    const approver = await authenticateApprover(approval, 'sales.discount', what);
+    return { by: approver.id, limitBp: Math.max(discountLimitOf(approver), 0), approved: true, name: approver.displayName };
+  }
+
+  /** A role without the discount permission gives no discount without someone's approval. */
+  function requireDiscountRight(actor: StaffSummary, approval: Approval | undefined): void {
+    if (discountLimitOf(actor) < 0 && !approval) {
+      throw new DomainError('APPROVAL_REQUIRED', `the ${actor.role} role may not give discounts; a manager must approve`, 'approval', { thresholdBp: 0, percentBp: 0 });
+    }
   }
 
   /**
@@ -157,6 +188,14 @@ export function createSaleService(deps: SaleServiceDeps) {
   function guardDiscounts(draft: DraftRow, lines: LineRow[], priced: PricedCart, guard: RepriceGuard): void {
     const threshold = settings.store().discountApprovalBp;
     const grant = guard.grant ?? null;
+    /** Records who let a discount reach `share`, or refuses: a PIN is asked for, or the approver's limit is named. */
+    const allow = (share: number, what: string, details: Record<string, number>): number => {
+      if (grant !== null && share <= Math.max(grant.limitBp, threshold)) return grant.by;
+      if (grant?.approved) {
+        throw new DomainError('FORBIDDEN', `${grant.name} may approve discounts up to ${bpText(grant.limitBp)} %; ${what} would be ${bpText(share)} % off`, 'approval', { ...details, percentBp: share, limitBp: grant.limitBp });
+      }
+      throw approvalNeeded(what, share, Math.max(threshold, grant?.limitBp ?? 0), details);
+    };
     lines.forEach((l, i) => {
       const discount = discountOf(l.discountKind, l.discountValue);
       if (!discount) return;
@@ -164,9 +203,9 @@ export function createSaleService(deps: SaleServiceDeps) {
       const share = discountShareBp(discount, p.lineDiscount, p.gross);
       const touched = guard.touchedLineId === l.id;
       if (exceedsAllowance(share, threshold, touched ? null : l.discountAllowedBp)) {
-        if (grant === null) throw approvalNeeded(`the discount on line ${l.lineNo}`, share, threshold, { lineId: l.id });
-        q.setLineDiscountAllowance.run(share, grant, l.id);
-        if (!touched) guard.write?.audit({ action: 'sale.discount_reapproved', entity: 'tblfacturas', entityId: draft.globalId, details: { lineId: l.id, percentBp: share, approvedBy: grant } });
+        const by = allow(share, `the discount on line ${l.lineNo}`, { lineId: l.id });
+        q.setLineDiscountAllowance.run(share, by, l.id);
+        if (!touched) guard.write?.audit({ action: 'sale.discount_reapproved', entity: 'tblfacturas', entityId: draft.globalId, details: { lineId: l.id, percentBp: share, approvedBy: by } });
       } else if (touched) {
         q.setLineDiscountAllowance.run(share, null, l.id);
       }
@@ -177,23 +216,28 @@ export function createSaleService(deps: SaleServiceDeps) {
     const off = priced.lines.reduce((a, p) => a + p.orderDiscount, 0);
     const share = discountShareBp(orderDiscount, off, base);
     if (exceedsAllowance(share, threshold, guard.touchedOrder ? null : draft.orderDiscountAllowedBp)) {
-      if (grant === null) throw approvalNeeded('the order discount', share, threshold, {});
-      q.setOrderDiscountAllowance.run(share, grant, draft.id);
-      if (!guard.touchedOrder) guard.write?.audit({ action: 'sale.discount_reapproved', entity: 'tblfacturas', entityId: draft.globalId, details: { order: true, percentBp: share, approvedBy: grant } });
+      const by = allow(share, 'the order discount', {});
+      q.setOrderDiscountAllowance.run(share, by, draft.id);
+      if (!guard.touchedOrder) guard.write?.audit({ action: 'sale.discount_reapproved', entity: 'tblfacturas', entityId: draft.globalId, details: { order: true, percentBp: share, approvedBy: by } });
     } else if (guard.touchedOrder) {
       q.setOrderDiscountAllowance.run(share, null, draft.id);
     }
   }
 
-  /** Checks an approval: the approver's PIN (rate-limited like any login) and a manager role. */
-  async function approve(actor: StaffSummary, approval: Approval | undefined, what: string): Promise<number> {
-    if (roleAtLeast(actor.role, 'manager')) return actor.id;
-    if (!approval) throw new DomainError('APPROVAL_REQUIRED', `${what} needs a manager's PIN`, 'approval');
+  /** The approver's PIN (rate-limited like any login), and their role must hold the permission. */
+  async function authenticateApprover(approval: Approval, permission: Permission, what: string): Promise<StaffSummary> {
     const approver = await staff.authenticate(approval.userId, approval.pin);
-    if (!roleAtLeast(approver.role, 'manager')) {
-      throw new DomainError('FORBIDDEN', `${approver.displayName} cannot approve ${what}: a manager must`, 'approval');
+    if (!permissions.has(approver.role, permission)) {
+      throw new DomainError('FORBIDDEN', `${approver.displayName} cannot approve ${what}: the ${approver.role} role lacks "${permission}"`, 'approval', { permission });
     }
-    return approver.id;
+    return approver;
+  }
+
+  /** Who allows a change that needs `permission`: the actor when their role holds it, else the approver whose PIN came with the call. */
+  async function approve(actor: StaffSummary, approval: Approval | undefined, what: string, permission: Permission = 'sales.overridePrice'): Promise<number> {
+    if (permissions.has(actor.role, permission)) return actor.id;
+    if (!approval) throw new DomainError('APPROVAL_REQUIRED', `${what} needs a manager's PIN`, 'approval');
+    return (await authenticateApprover(approval, permission, what)).id;
   }
 
   function validateDiscount(discount: DiscountDto, field: string): Discount {
@@ -304,6 +348,7 @@ export function createSaleService(deps: SaleServiceDeps) {
 
     async setLineDiscount(actor: StaffSummary, lineId: number, discount: DiscountDto | null, approval?: Approval): Promise<Cart> {
       const valid = discount ? validateDiscount(discount, 'discount') : null;
+      if (valid) requireDiscountRight(actor, approval);
       // Removing a discount never needs a PIN.
       const grant = valid ? await grantOf(actor, approval, 'this discount') : null;
       writes.mutate(actor, (w) => {
@@ -347,13 +392,14 @@ export function createSaleService(deps: SaleServiceDeps) {
           entityId: draft.globalId,
           details: { lineId, from: line.unitPrice, to: unitPrice, catalogPrice: original, reason: reason.trim(), approvedBy },
         });
-        reprice(draft, { grant: approvedBy, write: w });
+        reprice(draft, { grant: { by: approvedBy, limitBp: 10_000, approved: false, name: '' }, write: w });
       });
       return current();
     },
 
     async setOrderDiscount(actor: StaffSummary, discount: DiscountDto | null, approval?: Approval, draftId?: number | null): Promise<Cart> {
       const valid = discount ? validateDiscount(discount, 'discount') : null;
+      if (valid) requireDiscountRight(actor, approval);
       const grant = valid ? await grantOf(actor, approval, 'this discount') : null;
       writes.mutate(actor, (w) => {
         const draft = requireDraft(draftId);

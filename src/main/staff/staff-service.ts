@@ -152,6 +152,24 @@ export function createStaffService(sqlite: Database.Database, clock: Clock, writ
       return toListRow(find(row.id));
     },
 
+    /** Moves a user to another role; the store always keeps an active admin. */
+    setRole(idOrUsername: number | string, role: StaffRoleName, actorId: number | null): StaffUserRow {
+      const row = find(idOrUsername);
+      if (!STAFF_ROLE_NAMES.includes(role)) throw new DomainError('VALIDATION', `role must be one of ${STAFF_ROLE_NAMES.join(', ')}`, 'role');
+      if (row.role === role) return toListRow(row);
+      writes.mutate(actorId === null ? null : { id: actorId }, (w) => {
+        // Counted inside the transaction: two admins demoting each other at once cannot both pass.
+        if (row.role === 'admin' && row.active === 1) {
+          const admins = must(sqlite.prepare<[], number>(`SELECT COUNT(*) FROM staff_users WHERE role = 'admin' AND active = 1`).pluck().get(), 'the count of active admins');
+          if (admins <= 1) throw new DomainError('CONFLICT', 'cannot change the role of the last active admin', 'role');
+        }
+        sqlite.prepare(`UPDATE staff_users SET role = ?, updated_at = ? WHERE id = ?`).run(role, w.now, row.id);
+        w.audit({ action: 'staff.role', entity: 'staff_users', entityId: row.global_id, before: { role: row.role }, after: { role }, details: { username: row.username } });
+        w.emit('staff.changed', staffDoc(find(row.id)));
+      });
+      return toListRow(find(row.id));
+    },
+
     /**
      * Checks a PIN. After MAX_PIN_ATTEMPTS wrong ones in a row the user is
      * locked for PIN_LOCK_MS; while locked the PIN is not even checked.

@@ -7,7 +7,7 @@ export const CHANNELS = {
   app: ['status'],
   session: ['staffList', 'login', 'logout', 'current', 'bootstrapAdmin'],
   settings: ['storePublic', 'store', 'updateStore', 'taxRates', 'saveTaxRate', 'categories', 'assignTaxRate'],
-  staff: ['list', 'add', 'disable'],
+  staff: ['list', 'add', 'disable', 'setRole', 'roles', 'setRoleGrant'],
   reference: ['lists'],
   catalog: ['search', 'grid'],
   sales: [
@@ -33,6 +33,7 @@ export const CHANNELS = {
   ],
   customers: ['search', 'create', 'get', 'addAddress'],
   sync: ['info', 'rejected', 'now', 'conflicts', 'resolveConflict', 'retryRejected', 'dropRejected'],
+  audit: ['list', 'facets'],
 } as const;
 
 export type Domain = keyof typeof CHANNELS;

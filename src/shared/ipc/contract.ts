@@ -7,16 +7,23 @@ import { z } from 'zod';
 import type { ActionOf, Domain } from './channels';
 import type { AppStatus, CategoryTaxDto, RejectedDocumentDto, SyncConflictDto, SyncInfo, SyncNowResult, PublicStoreSettings, SessionInfo, StaffSummary, StaffUserDto, StoreSettings, TaxRateDto } from './dto';
 import type { AddressDto, CustomerDetail, ReferenceLists } from './dto-customers';
+import type { AuditFacets, AuditPage, RoleGrantDto } from './dto-staff';
 import type { Cart, CustomerSummary, ParkedSale, ProductHit, Receipt, SaleSummary, VariantGrid } from './dto-sales';
 import { isKnownCurrency } from '../money';
 import { cleanText } from '../text';
 import { PAYMENT_METHODS } from '../payment-methods';
 import { NewPinSchema, PinSchema } from '../pin';
+import { EDITABLE_ROLES, PERMISSIONS, type Permission } from '../permissions';
+import { STAFF_ROLE_NAMES } from '../roles';
 
 export { NewPinSchema, PinSchema };
 
-/** Who may call a channel: anyone at the login screen, or a signed-in role. */
-export type Access = 'public' | 'cashier' | 'manager' | 'admin';
+/**
+ * Who may call a channel: anyone at the login screen ('public'), any
+ * signed-in staff member ('staff'), or a signed-in user whose role holds the
+ * named permission (src/shared/permissions.ts; an admin edits them per role).
+ */
+export type Access = 'public' | 'staff' | Permission;
 
 declare const outputType: unique symbol;
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
@@ -131,6 +138,24 @@ export const NewStaffSchema = z
   })
   .strict();
 
+const IsoDate = z.iso.date('date: YYYY-MM-DD');
+
+export const AuditQuerySchema = z
+  .object({
+    staffId: Id.nullish(),
+    /** An action or an action prefix ending in '.', e.g. 'sale.' for every sale action. */
+    action: z.string().regex(/^[a-z_.]{1,60}$/, 'action: lowercase letters, dots and underscores').nullish(),
+    entity: z.string().regex(/^[A-Za-z_]{1,60}$/, 'entity: a table name').nullish(),
+    entityId: Text(64).nullish(),
+    /** Inclusive days in UTC. */
+    from: IsoDate.nullish(),
+    to: IsoDate.nullish(),
+    before: Id.nullish(),
+    limit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'the end date is before the start date' });
+
 export type ScanOutcome = { kind: 'added'; cart: Cart; lineId: number } | { kind: 'pick'; grid: VariantGrid };
 
 export interface CompleteOutcome {
@@ -150,7 +175,7 @@ export const contract = {
       z.object({ userId: z.number().int().positive(), pin: PinSchema }).strict(),
       'public',
     ),
-    logout: channel<null>()(NoInput, 'cashier'),
+    logout: channel<null>()(NoInput, 'staff'),
     current: channel<SessionInfo | null>()(NoInput, 'public'),
     /** A new store's first admin, from the login screen; refused once any staff exists. */
     bootstrapAdmin: channel<SessionInfo>()(NewStaffSchema, 'public'),
@@ -158,72 +183,86 @@ export const contract = {
   settings: {
     /** What the login screen shows before anyone signs in: nothing a stranger at the till should read. */
     storePublic: channel<PublicStoreSettings>()(NoInput, 'public'),
-    store: channel<StoreSettings>()(NoInput, 'cashier'),
-    updateStore: channel<StoreSettings>()(StoreSettingsPatchSchema, 'manager'),
-    taxRates: channel<TaxRateDto[]>()(NoInput, 'cashier'),
-    saveTaxRate: channel<TaxRateDto[]>()(TaxRateSchema, 'manager'),
-    categories: channel<CategoryTaxDto[]>()(NoInput, 'manager'),
+    store: channel<StoreSettings>()(NoInput, 'staff'),
+    updateStore: channel<StoreSettings>()(StoreSettingsPatchSchema, 'settings.manage'),
+    taxRates: channel<TaxRateDto[]>()(NoInput, 'staff'),
+    saveTaxRate: channel<TaxRateDto[]>()(TaxRateSchema, 'settings.manage'),
+    categories: channel<CategoryTaxDto[]>()(NoInput, 'settings.manage'),
     assignTaxRate: channel<CategoryTaxDto[]>()(
       z.object({ target: z.enum(['product', 'category']), id: Id, taxCode: z.string().max(20).nullable() }).strict(),
-      'manager',
+      'settings.manage',
     ),
   },
   staff: {
-    list: channel<StaffUserDto[]>()(z.object({ includeInactive: z.boolean().optional() }).strict(), 'manager'),
-    add: channel<StaffUserDto>()(NewStaffSchema.extend({ role: z.enum(['cashier', 'manager', 'admin']) }).strict(), 'admin'),
-    disable: channel<StaffUserDto>()(z.object({ id: Id }).strict(), 'admin'),
+    list: channel<StaffUserDto[]>()(z.object({ includeInactive: z.boolean().optional() }).strict(), 'settings.manage'),
+    add: channel<StaffUserDto>()(NewStaffSchema.extend({ role: z.enum(STAFF_ROLE_NAMES) }).strict(), 'users.manage'),
+    disable: channel<StaffUserDto>()(z.object({ id: Id }).strict(), 'users.manage'),
+    /** Moves a user to another role; the last active admin cannot be moved. */
+    setRole: channel<StaffUserDto>()(z.object({ id: Id, role: z.enum(STAFF_ROLE_NAMES) }).strict(), 'users.manage'),
+    /** Every role's permissions and discount limit (everyone may read what they may do). */
+    roles: channel<RoleGrantDto[]>()(NoInput, 'staff'),
+    setRoleGrant: channel<RoleGrantDto>()(
+      z
+        .object({
+          role: z.enum(EDITABLE_ROLES),
+          permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length * 2),
+          discountLimitBp: z.number().int().min(0, 'discount limit: 0-100 %').max(10_000, 'discount limit: 0-100 %'),
+        })
+        .strict(),
+      'users.manage',
+    ),
   },
   reference: {
-    lists: channel<ReferenceLists>()(NoInput, 'cashier'),
+    lists: channel<ReferenceLists>()(NoInput, 'staff'),
   },
   catalog: {
     search: channel<ProductHit[]>()(
       z.object({ query: z.string().overwrite(cleanText).max(100), limit: z.number().int().min(1).max(50).optional() }).strict(),
-      'cashier',
+      'staff',
     ),
-    grid: channel<VariantGrid>()(z.object({ productId: Id }).strict(), 'cashier'),
+    grid: channel<VariantGrid>()(z.object({ productId: Id }).strict(), 'staff'),
   },
   sales: {
-    current: channel<Cart>()(NoInput, 'cashier'),
+    current: channel<Cart>()(NoInput, 'staff'),
     /** `draftId`: the open sale the screen shows (null before its first line); a different open sale is refused. */
     scan: channel<ScanOutcome>()(
       z.object({ code: z.string().trim().min(1, 'scan a barcode or type a PLU').max(64), draftId: DraftRef.optional() }).strict(),
-      'cashier',
+      'staff',
     ),
     addVariant: channel<Cart>()(
       z
         .object({ variantId: Id, quantity: z.number().int().min(1).max(9999).optional(), fromSearch: z.boolean().optional(), draftId: DraftRef.optional() })
         .strict(),
-      'cashier',
+      'staff',
     ),
     /** A manager's approval is needed when the change makes a discount a larger share than was allowed. */
     setQuantity: channel<Cart>()(
       z.object({ lineId: Id, quantity: z.number().int().min(1).max(9999), approval: ApprovalSchema.optional() }).strict(),
-      'cashier',
+      'staff',
     ),
-    removeLine: channel<Cart>()(z.object({ lineId: Id, approval: ApprovalSchema.optional() }).strict(), 'cashier'),
+    removeLine: channel<Cart>()(z.object({ lineId: Id, approval: ApprovalSchema.optional() }).strict(), 'staff'),
     setLineDiscount: channel<Cart>()(
       z.object({ lineId: Id, discount: DiscountSchema.nullable(), approval: ApprovalSchema.optional() }).strict(),
-      'cashier',
+      'staff',
     ),
     overridePrice: channel<Cart>()(
       z.object({ lineId: Id, unitPrice: Money, reason: Reason, approval: ApprovalSchema.optional() }).strict(),
-      'cashier',
+      'staff',
     ),
     setOrderDiscount: channel<Cart>()(
       z.object({ draftId: Id, discount: DiscountSchema.nullable(), approval: ApprovalSchema.optional() }).strict(),
-      'cashier',
+      'staff',
     ),
     setCustomer: channel<Cart>()(
       z.object({ draftId: DraftRef, customerId: Id.nullable(), billingAddressId: Id.nullish(), shippingAddressId: Id.nullish() }).strict(),
-      'cashier',
+      'staff',
     ),
-    park: channel<Cart>()(z.object({ draftId: Id, label: Text(40).nullish() }).strict(), 'cashier'),
-    parked: channel<ParkedSale[]>()(NoInput, 'cashier'),
-    resume: channel<Cart>()(z.object({ draftId: Id }).strict(), 'cashier'),
-    voidCurrent: channel<Cart>()(z.object({ draftId: Id, reason: Reason }).strict(), 'cashier'),
+    park: channel<Cart>()(z.object({ draftId: Id, label: Text(40).nullish() }).strict(), 'staff'),
+    parked: channel<ParkedSale[]>()(NoInput, 'staff'),
+    resume: channel<Cart>()(z.object({ draftId: Id }).strict(), 'staff'),
+    voidCurrent: channel<Cart>()(z.object({ draftId: Id, reason: Reason }).strict(), 'sales.void'),
     /** Tenders entered in the payment dialog, kept with the sale so a reload does not lose a card already charged. */
-    setTenders: channel<Cart>()(z.object({ draftId: Id, tenders: z.array(TenderSchema).max(10) }).strict(), 'cashier'),
+    setTenders: channel<Cart>()(z.object({ draftId: Id, tenders: z.array(TenderSchema).max(10) }).strict(), 'staff'),
     complete: channel<CompleteOutcome>()(
       z
         .object({
@@ -232,47 +271,53 @@ export const contract = {
           completionKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'completion key must be 8-64 letters, digits or dashes'),
         })
         .strict(),
-      'cashier',
+      'staff',
     ),
     history: channel<SaleSummary[]>()(
       z
         .object({ query: Text(40).optional(), limit: z.number().int().min(1).max(200).optional(), offset: z.number().int().min(0).max(1_000_000).optional() })
         .strict(),
-      'cashier',
+      'staff',
     ),
-    receipt: channel<Receipt>()(z.object({ invoiceId: Id }).strict(), 'cashier'),
+    receipt: channel<Receipt>()(z.object({ invoiceId: Id }).strict(), 'staff'),
     receiptEscpos: channel<{ base64: string; bytes: number }>()(
       z
         .object({ invoiceId: Id, openDrawer: z.boolean().optional(), columns: z.union([z.literal(32), z.literal(42), z.literal(48)]).optional(), copy: z.boolean().optional() })
         .strict(),
-      'cashier',
+      'staff',
     ),
     printThermal: channel<{ printed: boolean; bytes: number }>()(
       z.object({ invoiceId: Id, openDrawer: z.boolean().optional(), copy: z.boolean().optional() }).strict(),
-      'cashier',
+      'staff',
     ),
   },
   customers: {
-    search: channel<CustomerSummary[]>()(z.object({ query: CleanString().min(1).max(80) }).strict(), 'cashier'),
-    create: channel<CustomerDetail>()(NewCustomerSchema, 'cashier'),
-    get: channel<CustomerDetail>()(z.object({ id: Id }).strict(), 'cashier'),
-    addAddress: channel<AddressDto>()(NewAddressSchema, 'cashier'),
+    search: channel<CustomerSummary[]>()(z.object({ query: CleanString().min(1).max(80) }).strict(), 'staff'),
+    create: channel<CustomerDetail>()(NewCustomerSchema, 'staff'),
+    get: channel<CustomerDetail>()(z.object({ id: Id }).strict(), 'staff'),
+    addAddress: channel<AddressDto>()(NewAddressSchema, 'staff'),
   },
   sync: {
     /** Settings > Sync: server, register, status (everyone signed in may read it). */
-    info: channel<SyncInfo>()(NoInput, 'cashier'),
+    info: channel<SyncInfo>()(NoInput, 'staff'),
     /** Outbox documents the cloud refused, oldest first. */
-    rejected: channel<RejectedDocumentDto[]>()(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict().optional(), 'cashier'),
+    rejected: channel<RejectedDocumentDto[]>()(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict().optional(), 'staff'),
     /** One push-and-pull round now (or the answer of the one running), then the convergence check. */
-    now: channel<SyncNowResult>()(NoInput, 'manager'),
+    now: channel<SyncNowResult>()(NoInput, 'settings.manage'),
     /** Edits the cloud refused because another register changed the row first, unresolved, oldest first. */
-    conflicts: channel<SyncConflictDto[]>()(NoInput, 'manager'),
+    conflicts: channel<SyncConflictDto[]>()(NoInput, 'settings.manage'),
     /** Keep the cloud's row, or re-apply this register's edit on top of it. */
-    resolveConflict: channel<void>()(z.object({ id: Id, resolution: z.enum(['keep_cloud', 'reapply_mine']) }).strict(), 'manager'),
+    resolveConflict: channel<void>()(z.object({ id: Id, resolution: z.enum(['keep_cloud', 'reapply_mine']) }).strict(), 'settings.manage'),
     /** Send a rejected document again, as a new document. */
-    retryRejected: channel<void>()(z.object({ seq: Id }).strict(), 'manager'),
+    retryRejected: channel<void>()(z.object({ seq: Id }).strict(), 'settings.manage'),
     /** Give up a rejected document (it stays in the outbox with the reason). */
-    dropRejected: channel<void>()(z.object({ seq: Id, reason: Reason }).strict(), 'manager'),
+    dropRejected: channel<void>()(z.object({ seq: Id, reason: Reason }).strict(), 'settings.manage'),
+  },
+  audit: {
+    /** The audit log, newest first, filtered; `before` pages back from an entry id. */
+    list: channel<AuditPage>()(AuditQuerySchema, 'reports.view'),
+    /** What the filters offer: the users, actions and entities the log holds. */
+    facets: channel<AuditFacets>()(NoInput, 'reports.view'),
   },
 } satisfies { [D in Domain]: { [A in ActionOf<D>]: ChannelDef } };
 

@@ -1,4 +1,5 @@
 /** Plain JSON shapes that cross IPC. No Map, Set, Date or class instances. */
+import type { RoleGrant } from '../permissions';
 import type { StaffRoleName } from '../roles';
 
 export interface StaffSummary {
@@ -11,6 +12,8 @@ export interface SessionInfo {
   user: StaffSummary;
   /** ISO timestamp. */
   since: string;
+  /** What the user's role may do now (main re-reads it on every call; the screens use it to hide what would be refused). */
+  grant: RoleGrant;
 }
 
 export type SyncState = 'not_configured' | 'online' | 'offline' | 'syncing' | 'error';

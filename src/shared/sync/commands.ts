@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { PAYMENT_METHODS } from '../payment-methods';
+import { PERMISSIONS } from '../permissions';
 import { STAFF_ROLE_NAMES } from '../roles';
 
 const GlobalId = z.uuid({ version: 'v7' });
@@ -153,6 +154,19 @@ export const StaffChangedV1 = z
   })
   .strict();
 
+/** What an admin set for a role (an admin's own grant never changes, so it never travels). */
+export const RolePermissionsChangedV1 = z
+  .object({
+    role: z.enum(['cashier', 'manager']),
+    baseChangeId: BaseChangeId,
+    permissions: z.array(z.enum(PERMISSIONS)),
+    discountLimitBp: z.number().int().min(0).max(10_000),
+  })
+  .strict();
+
+/** Role grants are one document per role; these fixed ids name them. */
+export const ROLE_PERMISSIONS_ENTITY = { cashier: '00000000-0000-7000-8000-000000000011', manager: '00000000-0000-7000-8000-000000000012' } as const;
+
 /** The store-wide settings; the register's own code never travels (device_identity). */
 export const StoreSettingsChangedV1 = z
   .object({
@@ -227,6 +241,7 @@ export const COMMANDS = {
   'staff.changed': { version: 1, versioned: true, schema: StaffChangedV1, entity: (p: z.infer<typeof StaffChangedV1>) => p.staffId },
   'store_settings.changed': { version: 1, versioned: true, schema: StoreSettingsChangedV1, entity: () => STORE_SETTINGS_ENTITY },
   'product.upserted': { version: 1, versioned: true, schema: ProductUpsertedV1, entity: (p: z.infer<typeof ProductUpsertedV1>) => p.productId },
+  'role_permissions.changed': { version: 1, versioned: true, schema: RolePermissionsChangedV1, entity: (p: z.infer<typeof RolePermissionsChangedV1>) => ROLE_PERMISSIONS_ENTITY[p.role] },
 } as const;
 
 /** Store settings are one document per store; this fixed id names it. */
@@ -320,6 +335,7 @@ export function referencesOf(type: CommandType, payload: unknown): { table: stri
       add('staff_users', (payload as CommandPayload<'staff.changed'>).staffId);
       break;
     case 'store_settings.changed':
+    case 'role_permissions.changed':
       break;
     case 'product.upserted': {
       const p = payload as CommandPayload<'product.upserted'>;

@@ -1,5 +1,6 @@
 import type { Handlers } from '../types';
 import { appHandlers } from './app';
+import { auditHandlers } from './audit';
 import { catalogHandlers } from './catalog';
 import { customersHandlers } from './customers';
 import { referenceHandlers } from './reference';
@@ -19,4 +20,5 @@ export const handlers: Handlers = {
   sales: salesHandlers,
   customers: customersHandlers,
   sync: syncHandlers,
+  audit: auditHandlers,
 };

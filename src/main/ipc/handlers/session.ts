@@ -7,7 +7,7 @@ export const sessionHandlers: DomainHandlers<'session'> = {
 
   login: async ({ userId, pin }, { services, session }) => {
     const user = await services.staff.authenticate(userId, pin);
-    session.current = { user, since: isoNow(services.clock) };
+    session.current = { user, since: isoNow(services.clock), grant: services.permissions.grantOf(user.role) };
     return session.current;
   },
 
@@ -22,7 +22,7 @@ export const sessionHandlers: DomainHandlers<'session'> = {
 
   bootstrapAdmin: async (input, { services, session }) => {
     const admin = await services.staff.bootstrapAdmin(input);
-    session.current = { user: { id: admin.id, displayName: admin.displayName, role: admin.role }, since: isoNow(services.clock) };
+    session.current = { user: { id: admin.id, displayName: admin.displayName, role: admin.role }, since: isoNow(services.clock), grant: services.permissions.grantOf(admin.role) };
     return session.current;
   },
 };
