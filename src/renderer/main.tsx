@@ -6,6 +6,7 @@ import './styles/login.css';
 import './styles/shell.css';
 import './styles/sell.css';
 import './styles/settings.css';
+import './styles/backoffice.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createI18n, DEFAULT_LANGUAGE } from './i18n';

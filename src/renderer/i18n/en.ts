@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { enBackoffice } from './en-backoffice';
 
 /** English UI text: exactly the keys of es.ts. */
 export const en: Messages = {
@@ -110,6 +111,8 @@ export const en: Messages = {
       staff: 'Users',
       sync: 'Sync',
       about: 'About',
+      roles: 'Permissions',
+      audit: 'Audit log',
     },
     readOnlyNote: 'These settings are read-only for your role. A manager or an administrator can change them.',
     loadFailed: 'The store settings could not be loaded.',
@@ -639,4 +642,5 @@ export const en: Messages = {
     PAYMENT_SHORT_balance: 'The customer only has {{balance}} of store credit.',
     network: 'The register service cannot be reached. Check that the app is still running.',
   },
+  ...enBackoffice,
 };

@@ -2,6 +2,8 @@
  * Spanish UI text (the default language). en.ts must have exactly the same
  * keys: the type checker enforces it and a test asserts it.
  */
+import { esBackoffice } from './es-backoffice';
+
 export const es = {
   app: {
     title: 'Punto de venta',
@@ -111,6 +113,8 @@ export const es = {
       staff: 'Usuarios',
       sync: 'Sincronización',
       about: 'Acerca de',
+      roles: 'Permisos',
+      audit: 'Auditoría',
     },
     readOnlyNote: 'Estos ajustes son de solo lectura para su rol. Un gerente o un administrador puede cambiarlos.',
     loadFailed: 'No se pudieron cargar los ajustes de la tienda.',
@@ -640,4 +644,5 @@ export const es = {
     PAYMENT_SHORT_balance: 'El cliente solo tiene {{balance}} de saldo a favor.',
     network: 'No hay comunicación con el servicio de la caja. Revise que la aplicación siga abierta.',
   },
+  ...esBackoffice,
 } as const;

@@ -5,6 +5,7 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { PosApi } from '../../shared/ipc/api';
+import type { Permission } from '../../shared/permissions';
 import { guardSession } from '../lib/session-guard';
 import { createCustomerStore, type CustomerState, type CustomerStore } from '../features/sell/customer-store';
 import { createSellStore, type SellState, type SellStore } from '../features/sell/sell-store';
@@ -14,6 +15,8 @@ import { createSessionStore, type SessionState, type SessionStore } from './sess
 import { createStatusStore, type StatusState, type StatusStore } from './status-store';
 
 export interface Stores {
+  /** The API with the session guard: screens with no store of their own (back office) call it through usePos(). */
+  api: PosApi;
   session: SessionStore;
   status: StatusStore;
   nav: NavStore;
@@ -32,6 +35,7 @@ export function createStores(api: PosApi): Stores {
     };
   });
   return {
+    api: guarded,
     session,
     status: createStatusStore(guarded),
     nav: createNavStore(),
@@ -60,5 +64,9 @@ export const useNav = <T,>(selector: (state: NavState) => T): T => useStore(useS
 export const useSell = <T,>(selector: (state: SellState) => T): T => useStore(useStores().sell, selector);
 export const useCustomers = <T,>(selector: (state: CustomerState) => T): T => useStore(useStores().customers, selector);
 export const useSettings = <T,>(selector: (state: SettingsState) => T): T => useStore(useStores().settings, selector);
+/** The session-guarded API, for back-office screens that keep their state in the component. */
+export const usePos = (): PosApi => useStores().api;
+/** True when the signed-in user's role holds the permission (main checks it again on every call). */
+export const useCan = (permission: Permission): boolean => useStore(useStores().session, (s) => s.current?.grant.permissions.includes(permission) ?? false);
 /** The sell store itself, for reading fresh state inside event handlers. */
 export const useSellStore = (): SellStore => useStores().sell;

@@ -1,8 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roleAtLeast } from '../../../shared/roles';
 import { ScreenFrame } from '../../components/ScreenFrame';
-import { useSession, useSettings, useStatus } from '../../stores/stores-context';
+import { useCan, useSettings, useStatus } from '../../stores/stores-context';
+import { AuditPanel } from './AuditPanel';
+import { RolesPanel } from './RolesPanel';
 import { ErrorNote } from '../sell/FormBits';
 import { AboutPanel } from './AboutPanel';
 import { panelId, SettingsTabs, tabId, type TabItem } from './SettingsTabs';
@@ -12,7 +13,7 @@ import { StoreSettingsForm } from './StoreSettingsForm';
 import { SyncPanel } from './SyncPanel';
 import { TaxesPanel } from './TaxesPanel';
 
-type Tab = 'store' | 'taxes' | 'staff' | 'sync' | 'about';
+type Tab = 'store' | 'taxes' | 'staff' | 'roles' | 'audit' | 'sync' | 'about';
 
 /**
  * Store, taxes, staff, sync and about, by role: cashiers read the store's
@@ -22,23 +23,28 @@ type Tab = 'store' | 'taxes' | 'staff' | 'sync' | 'about';
  */
 export function SettingsScreen() {
   const { t } = useTranslation();
-  const role = useSession((s) => s.current?.user.role) ?? 'cashier';
   const settings = useStatus((s) => s.settings);
   const settingsError = useStatus((s) => s.settingsError);
   const loadSettings = useStatus((s) => s.loadSettings);
   const loadRates = useSettings((s) => s.loadRates);
   const [active, setActive] = useState<Tab>('store');
-  const canEdit = roleAtLeast(role, 'manager');
-  const isAdmin = roleAtLeast(role, 'admin');
+  const canEdit = useCan('settings.manage');
+  const isAdmin = useCan('users.manage');
+  const canAudit = useCan('reports.view');
 
   useEffect(() => {
     void loadRates();
   }, [loadRates]);
 
-  const tabs: TabItem<Tab>[] = (canEdit ? (['store', 'taxes', 'staff', 'sync', 'about'] as const) : (['store', 'sync', 'about'] as const)).map((id) => ({
-    id,
-    label: t(`settings.tabs.${id}`),
-  }));
+  const shown: Tab[] = [
+    'store',
+    ...(canEdit ? (['taxes'] as const) : []),
+    ...(canEdit || isAdmin ? (['staff', 'roles'] as const) : []),
+    ...(canAudit ? (['audit'] as const) : []),
+    'sync',
+    'about',
+  ];
+  const tabs: TabItem<Tab>[] = shown.map((id) => ({ id, label: t(`settings.tabs.${id}`) }));
 
   const storePanel: ReactNode = !settings ? (
     <div className="settings-list-error">
@@ -57,7 +63,9 @@ export function SettingsScreen() {
   const panels: Record<Tab, ReactNode> = {
     store: storePanel,
     taxes: canEdit ? <TaxesPanel /> : null,
-    staff: canEdit ? <StaffPanel canManage={isAdmin} /> : null,
+    staff: canEdit || isAdmin ? <StaffPanel canManage={isAdmin} /> : null,
+    roles: canEdit || isAdmin ? <RolesPanel /> : null,
+    audit: canAudit ? <AuditPanel /> : null,
     sync: <SyncPanel canSync={canEdit} />,
     about: <AboutPanel />,
   };

@@ -25,6 +25,7 @@ export function StaffPanel({ canManage }: { canManage: boolean }) {
   const staff = useSettings((s) => s.staff);
   const loadStaff = useSettings((s) => s.loadStaff);
   const disableStaff = useSettings((s) => s.disableStaff);
+  const setStaffRole = useSettings((s) => s.setStaffRole);
   const me = useSession((s) => s.current?.user.id);
   const errorText = useErrorText();
   const [adding, setAdding] = useState(false);
@@ -112,7 +113,33 @@ export function StaffPanel({ canManage }: { canManage: boolean }) {
                   {user.displayName} {user.id === me && <span className="table__note">{t('settings.staff.you')}</span>}
                 </th>
                 <td className="table__code">{user.username}</td>
-                <td>{t(`roles.${user.role}`)}</td>
+                <td>
+                  {canManage && user.active ? (
+                    <select
+                      className="input input--narrow"
+                      value={user.role}
+                      data-testid={`staff-role-${user.id}`}
+                      aria-label={t('perms.changeRole', { name: user.displayName })}
+                      onChange={(e) => {
+                        const role = e.target.value as StaffUserDto['role'];
+                        setFailure(null);
+                        setDone(null);
+                        void setStaffRole(user.id, role).then((r) => {
+                          if (r.ok) setDone(t('perms.roleChanged', { name: user.displayName, role: t(`roles.${role}`) }));
+                          else setFailure(r.error);
+                        });
+                      }}
+                    >
+                      {STAFF_ROLE_NAMES.map((name) => (
+                        <option key={name} value={name}>
+                          {t(`roles.${name}`)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    t(`roles.${user.role}`)
+                  )}
+                </td>
                 <td data-testid={`staff-state-${user.id}`}>{stateText(user)}</td>
                 {canManage && (
                   <td className="table__actions">

@@ -39,6 +39,7 @@ export interface SettingsState {
   loadStaff(): Promise<void>;
   addStaff(input: NewStaffUser): Promise<Result<StaffUserDto>>;
   disableStaff(id: number): Promise<Result<StaffUserDto>>;
+  setStaffRole(id: number, role: StaffUserDto['role']): Promise<Result<StaffUserDto>>;
   /** The sync info and the rejected documents. */
   loadSync(): Promise<void>;
   /** One sync round now (manager+), then the sync info again. */
@@ -132,6 +133,11 @@ export function createSettingsStore(api: PosApi) {
 
       async disableStaff(id) {
         const result = await api.staff.disable({ id });
+        if (result.ok) set((s) => ({ staff: { ...s.staff, items: s.staff.items.map((u) => (u.id === id ? result.value : u)) } }));
+        return result;
+      },
+      async setStaffRole(id, role) {
+        const result = await api.staff.setRole({ id, role });
         if (result.ok) set((s) => ({ staff: { ...s.staff, items: s.staff.items.map((u) => (u.id === id ? result.value : u)) } }));
         return result;
       },

@@ -1,0 +1,56 @@
+import type { esBackoffice } from './es-backoffice';
+
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** English text of the back office: exactly the keys of es-backoffice.ts. */
+export const enBackoffice: Widen<typeof esBackoffice> = {
+  perms: {
+    heading: 'Permissions by role',
+    intro: 'What each role may do. The register checks it on every operation, whatever the screen shows. An administrator may always do everything.',
+    readOnly: 'Only a user allowed to manage users can change permissions.',
+    permission: 'Permission',
+    discountLimit: 'Largest discount without approval (%)',
+    discountLimitHint: "Above it, another user with a higher limit approves with their PIN. The store's threshold applies when it is higher.",
+    save: 'Save {{role}}',
+    saved: 'Permissions of {{role}} saved.',
+    changeRole: 'Role of {{name}}',
+    roleChanged: '{{name}} is now {{role}}.',
+    names: {
+      sales_discount: 'Give discounts',
+      sales_overridePrice: 'Change prices at the till',
+      sales_refund: 'Returns and refunds',
+      sales_void: 'Cancel the sale in progress',
+      stock_adjust: 'Adjust stock',
+      stock_receive: 'Purchase orders and goods receipts',
+      stock_count: 'Stock counts',
+      stock_transfer: 'Transfers between stores',
+      costs_view: 'See costs and margins',
+      reports_view: 'See reports and the audit log',
+      customers_manage: 'Manage customers (edit, erase, import, export)',
+      catalog_manage: 'Manage the catalog',
+      settings_manage: 'Store settings, taxes and sync',
+      users_manage: 'Manage users and permissions',
+    },
+  },
+  audit: {
+    heading: 'Audit log',
+    user: 'User',
+    anyUser: 'Any user',
+    action: 'Action',
+    anyAction: 'Any action',
+    entity: 'Entity',
+    anyEntity: 'Any entity',
+    entityId: 'Entity id',
+    from: 'From',
+    to: 'To',
+    apply: 'Filter',
+    clear: 'Clear filters',
+    when: 'Date and time',
+    details: 'Details',
+    system: 'System',
+    empty: 'No entries match these filters.',
+    more: 'Load older',
+    before: 'Before',
+    after: 'After',
+  },
+};
