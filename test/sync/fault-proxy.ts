@@ -7,18 +7,22 @@
  *   answering (it answers a push only after committing it) the register's
  *   connection is cut, so the answer never arrives;
  * - delay-response: the cloud's answer is held back `delayMs` (longer than
- *   the register's timeout, so the register gives up on a committed push).
+ *   the register's timeout, so the register gives up on a committed push);
+ * - hold: requests wait at the proxy until `release()` (a register that has
+ *   started a sync round, waiting for the network).
  *
  * `answers` counts the answers the cloud started to send through the proxy.
  */
 import net from 'node:net';
 
-export type FaultMode = { kind: 'pass' } | { kind: 'drop-response' } | { kind: 'delay-response'; delayMs: number };
+export type FaultMode = { kind: 'pass' } | { kind: 'drop-response' } | { kind: 'delay-response'; delayMs: number } | { kind: 'hold' };
 
 export interface FaultProxy {
   url: string;
   mode: FaultMode;
   answers: number;
+  /** Ends `hold`: what waited goes on to the cloud, and the mode becomes pass. */
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -30,12 +34,25 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     s.on('close', () => sockets.delete(s));
     s.on('error', () => undefined);
   };
-  const proxy: FaultProxy = { url: '', mode: { kind: 'pass' }, answers: 0, close: async () => undefined };
+  const held: (() => void)[] = [];
+  const proxy: FaultProxy = {
+    url: '',
+    mode: { kind: 'pass' },
+    answers: 0,
+    release() {
+      proxy.mode = { kind: 'pass' };
+      for (const go of held.splice(0)) go();
+    },
+    close: async () => undefined,
+  };
   const server = net.createServer((client) => {
     track(client);
     const cloud = net.connect(Number(upstream.port), upstream.hostname);
     track(cloud);
-    client.on('data', (chunk) => cloud.write(chunk));
+    client.on('data', (chunk) => {
+      if (proxy.mode.kind === 'hold') held.push(() => cloud.write(chunk));
+      else cloud.write(chunk);
+    });
     client.on('close', () => cloud.destroy());
     cloud.on('close', () => client.destroy());
     let answering = false;
