@@ -13,11 +13,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openCloudDb, type CloudDb, type OpenedCloudDb } from '../../cloud/src/db';
 import { createRegistrationCode, createStore, revokeRegister } from '../../cloud/src/registry';
-import { documents } from '../../cloud/src/schema';
+import { documents, sales } from '../../cloud/src/schema';
 import { startCloud, type CloudServer } from '../../cloud/src/server';
 import { cloudTargets, postgresProblem, type Target } from '../../cloud/test/targets';
 import { createPrng } from '../../src/main/seed/prng';
@@ -46,6 +46,22 @@ function sell(t: TestStore, sales: number, from = 0): void {
     const card = Math.floor(total / 2);
     t.services.completeSale(t.cashier, [{ method: 'card', amount: card, reference: `AUTH-${i}` }, { method: 'cash', amount: total - card }], `fault-sale-${String(i).padStart(6, '0')}`);
   }
+}
+
+/** Resolves when PGlite in `dataDir` next writes its write-ahead log (a commit: PGlite has no background writers). */
+function walWritten(dataDir: string): Promise<void> {
+  const wal = path.join(dataDir, 'pg_wal');
+  const newest = () => Math.max(0, ...fs.readdirSync(wal).filter((f) => /^[0-9A-F]{24}$/.test(f)).map((f) => fs.statSync(path.join(wal, f)).mtimeMs));
+  const before = newest();
+  return new Promise((resolve) => {
+    const giveUp = Date.now() + 30_000;
+    const timer = setInterval(() => {
+      if (newest() > before || Date.now() > giveUp) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 1);
+  });
 }
 
 const storeDocuments = async (db: CloudDb, storeId: string) => (await db.select({ n: count() }).from(documents).where(eq(documents.storeId, storeId)))[0]!.n;
@@ -91,6 +107,7 @@ describe.each(targets)('sync faults on $name', ({ name, make }) => {
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     });
     return {
+      dataDir,
       async admin<T>(work: (db: CloudDb) => Promise<T>): Promise<T> {
         if (!dataDir) return work((await target.open()).db);
         const opened = await openCloudDb({ dataDir });
@@ -108,6 +125,40 @@ describe.each(targets)('sync faults on $name', ({ name, make }) => {
     };
   }
 
+  /**
+   * PostgreSQL: holds, in an open transaction, a sale row with the id the document `seq` carries, so
+   * the cloud's insert of that document waits on it; resolves once the documents before it have
+   * committed and that insert is waiting. `release()` rolls the holding transaction back.
+   */
+  async function blockAt(t: TestStore, storeId: string, registerId: string, seq: number) {
+    const pg = await target.open();
+    const saleId = (JSON.parse(t.db.sqlite.prepare(`SELECT payload FROM sync_outbox WHERE seq = ?`).pluck().get(seq) as string) as { saleId: string }).saleId;
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((r) => (release = r));
+    let holding: () => void = () => undefined;
+    const held = new Promise<void>((r) => (holding = r));
+    const tx = pg.db
+      .transaction(async (tx) => {
+        await tx.insert(sales).values({ storeId, saleId, registerId, invoiceNumber: 'HELD-BY-TEST', total: 0, completedAt: new Date(), seq: 0 });
+        holding();
+        await released;
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+    await held;
+    const waiting = (async () => {
+      const giveUp = Date.now() + 60_000;
+      for (;;) {
+        const result = (await pg.db.execute(sql`SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as unknown as { rows: { n: number }[] };
+        const [row] = result.rows;
+        if ((row?.n ?? 0) > 0 && (await storeDocuments(pg.db, storeId)) === seq - 1) return;
+        if (Date.now() > giveUp) throw new Error(`the cloud never reached document ${seq}`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    return { waiting, release: async () => (release(), await tx) };
+  }
+
   it('the cloud process is killed (SIGKILL) in the middle of a batch: the push fails, and after a restart resumes with every document once', async () => {
     const t = await register();
     const home = cloudHome();
@@ -121,53 +172,37 @@ describe.each(targets)('sync faults on $name', ({ name, make }) => {
     const registerId = t.services.device.identity().registerId;
     const n = localLedger(t.db.sqlite).unacked.length;
     const BATCH = 25;
+    expect(t.db.sqlite.prepare(`SELECT type FROM sync_outbox WHERE seq = ?`).pluck().get(2 * BATCH + 6)).toBe('sale.completed');
 
-    // The kill comes during the third batch: on PostgreSQL when the cloud is seen committing it; on
-    // PGlite (one process, nothing to watch from outside) half a warm batch's time after it was sent.
+    // The kill comes while the cloud commits the third batch. PostgreSQL: once the batch's first five
+    // documents committed and the sixth waits on a row this test holds. PGlite (one process, no other
+    // connection): as soon as its write-ahead log shows the batch's first commit.
+    const block = name === 'postgres' ? await blockAt(t, storeId, registerId, 2 * BATCH + 6) : null;
     let answered = 0;
-    let lastAnswerAt = 0;
     let killed: Promise<void> | null = null;
     const killDuringThirdBatch: typeof fetch = async (input, init) => {
       const res = await fetch(input, init);
-      const now = performance.now();
-      answered++;
-      if (answered === 2) {
-        const warmBatchMs = now - lastAnswerAt;
-        if (name === 'pglite') {
-          setTimeout(() => {
-            killed = cloud.kill();
-          }, warmBatchMs / 2);
-        } else {
-          const pg = await target.open();
-          void (async () => {
-            const giveUp = Date.now() + 30_000;
-            while ((await storeDocuments(pg.db, storeId)) <= 2 * BATCH + 3 && Date.now() < giveUp) await new Promise((r) => setTimeout(r, 2));
-            killed = cloud.kill();
-          })();
-        }
+      if (++answered === 2) {
+        void (block ? block.waiting : walWritten(home.dataDir!)).then(() => {
+          killed = cloud.kill();
+        });
       }
-      lastAnswerAt = now;
       return res;
     };
     const err = await pushOnce(t.db, { serverUrl: cloud.url, batchSize: BATCH, fetch: killDuringThirdBatch }).catch((e: unknown) => e);
     await vi.waitFor(() => expect(killed).not.toBeNull());
     await killed;
+    await block?.release();
     expect(err, String(err)).toBeInstanceOf(SyncError);
     expect(['network', 'timeout']).toContain((err as SyncError).kind);
     expect(cloud.child.signalCode).toBe('SIGKILL');
-    // The register recorded the batches it was answered (two, on a slow PGlite perhaps three); the
-    // batch in flight stays queued, whatever the cloud got of it.
+    // The register recorded the two batches it was answered; the third stays queued, though the cloud committed part of it.
     const recorded = n - localLedger(t.db.sqlite).unacked.length;
-    expect(recorded % BATCH).toBe(0);
-    expect(recorded).toBeGreaterThanOrEqual(2 * BATCH);
+    expect(recorded).toBe(2 * BATCH);
     const committed = await home.admin((db) => storeDocuments(db, storeId));
-    expect(committed).toBeGreaterThanOrEqual(recorded);
-    expect(committed).toBeLessThanOrEqual(recorded + BATCH);
-    if (name === 'postgres') {
-      expect(recorded).toBe(2 * BATCH);
-      expect(committed, 'killed in the middle of the third batch').toBeGreaterThan(2 * BATCH);
-      expect(committed, 'killed in the middle of the third batch').toBeLessThan(3 * BATCH);
-    }
+    if (block) expect(committed, 'the five documents before the held one').toBe(2 * BATCH + 5);
+    expect(committed, 'killed in the middle of the third batch').toBeGreaterThan(2 * BATCH);
+    expect(committed, 'killed in the middle of the third batch').toBeLessThan(3 * BATCH);
 
     cloud = await home.start();
     const resumed = await pushOnce(t.db, { serverUrl: cloud.url, batchSize: BATCH });
