@@ -11,7 +11,9 @@
  * - a row this register has an unsent edit of is left alone: that edit
  *   either lands on top of this one, or the cloud refuses it as a conflict
  *   and hands back its row, which push then applies (push.ts);
- * - a document whose change this row is already at changes nothing.
+ * - a document whose change this row is already at changes nothing, and so
+ *   does one made on another version than this row's: the log runs in
+ *   order, so this row already holds a later change (its own edit, say).
  */
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
@@ -151,15 +153,21 @@ export function createRemoteEntityApplier(sqlite: Database.Database, now: () => 
   }
 
   return {
-    /** Applies one pulled document; call inside the page's transaction. */
-    apply(type: EntityType, changeId: string, payload: unknown): EntityApplyOutcome {
+    /** Applies one pulled document (or, `fromSnapshot`, a row of a new register's download); call inside the page's transaction. */
+    apply(type: EntityType, changeId: string, payload: unknown, fromSnapshot = false): EntityApplyOutcome {
       const command = COMMANDS[type as CommandType];
       const checked = command.schema.parse(payload);
       const at = now();
       if (!command.versioned) return applyFact(type, checked, at);
       const entity = (command.entity as (p: unknown) => string)(checked);
-      if (s.changeOf.get(entity) === changeId) return 'duplicate';
+      const current = s.changeOf.get(entity);
+      if (current === changeId) return 'duplicate';
       if (s.unsentEdit.get(entity) !== undefined) return 'deferred';
+      // The cloud's log runs in order, so an edit made on another version than the one held here is behind it:
+      // this register already holds a later change (typically its own edit, made on top of this one). A row
+      // from the snapshot, or one this register never had a version of, is simply the cloud's row.
+      const base = (checked as { baseChangeId?: string | null }).baseChangeId ?? null;
+      if (!fromSnapshot && current !== undefined && current !== base) return 'duplicate';
       writeRow(type, checked, at);
       s.setChange.run(entity, changeId);
       return 'applied';

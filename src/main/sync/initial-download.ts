@@ -128,7 +128,7 @@ export async function initialDownload(sqlite: Database.Database, req: DownloadRe
     } else {
       const page = await get('/v1/snapshot/entities', { type: stage, after: marker.after, limit: String(pageSize) }, SnapshotEntities, 'a snapshot page');
       sqlite.transaction(() => {
-        if (isEntityType(stage)) for (const r of page.rows) entities.apply(stage, r.changeId, r.payload);
+        if (isEntityType(stage)) for (const r of page.rows) entities.apply(stage, r.changeId, r.payload, true);
         const last = page.rows.at(-1)?.entityId;
         advance(page.more && last ? { ...marker, after: last } : nextStage(stage));
       })();
