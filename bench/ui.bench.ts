@@ -21,7 +21,7 @@ import { round } from './lib/stats';
  * Page-side instrumentation, as source text: functions compiled by tsx carry
  * helper calls that do not exist inside the page.
  */
-const INSTRUMENT = `(() => {
+export const INSTRUMENT = `(() => {
   if (window.__scan) return;
   const s = (window.__scan = { t0: 0, times: [], lines: 0, waiters: [] });
   const record = (ms) => { s.times.push(ms); s.waiters.splice(0).forEach((w) => w()); };
@@ -42,7 +42,7 @@ const INSTRUMENT = `(() => {
   else document.addEventListener('DOMContentLoaded', observe);
 })()`;
 
-function startPreview(root: string, db: string): Promise<{ url: string; child: ChildProcess }> {
+export function startPreview(root: string, db: string): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, 'scripts/web.mjs'), '--no-build', '--db', db, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
