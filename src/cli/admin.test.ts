@@ -145,7 +145,8 @@ describe('admin CLI', () => {
     const again = await admin(['seed', '--db', 's1.sqlite', '--demo', '--products', '30', '--seed', '7']);
     expectOneLineError(again, 1, /^admin seed: database already has 30 products/);
     expect(readOnly('s1.sqlite', businessDataFingerprint)).toBe(fa);
-  });
+    // Several CLI processes seeding real databases: slow on a busy machine.
+  }, 120_000);
 
   it('refuses a text file with one line, leaving it byte-identical', async () => {
     const text = file('notes.txt');
@@ -234,5 +235,6 @@ describe('admin CLI', () => {
 
     const unknown = await admin(['user', 'disable', '--db', db, '--username', 'nadie']);
     expectOneLineError(unknown, 1, /^admin user disable: no staff user "nadie"$/);
-  });
+    // Eight CLI processes, each loading the database code: slow on a busy machine.
+  }, 120_000);
 });

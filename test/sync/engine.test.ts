@@ -71,6 +71,9 @@ function engine(options: Partial<Parameters<typeof createSyncEngine>[0]> = {}) {
 
 const one = (sql: string) => t.db.sqlite.prepare(sql).pluck().get() as number;
 
+/** Rounds against a real cloud take seconds on a busy machine; waitFor's default (1 s) is for DOM updates. */
+const WAIT = { timeout: 30_000, interval: 20 };
+
 describe('the sync engine', () => {
   it('is not configured without a server and a token, and runs no round', async () => {
     fileVaultFor(t.db).clear();
@@ -107,7 +110,7 @@ describe('the sync engine', () => {
     const { waits, sleep } = fakeSleep();
     const e = engine({ sleep });
     e.start();
-    await vi.waitFor(() => expect(waits.length).toBeGreaterThanOrEqual(2));
+    await vi.waitFor(() => expect(waits.length).toBeGreaterThanOrEqual(2), WAIT);
     await e.stop();
     expect(e.running).toBe(false);
     expect(waits.every((w) => w === INTERVAL)).toBe(true);
@@ -125,14 +128,14 @@ describe('the sync engine', () => {
     const { waits, sleep } = fakeSleep();
     const e = engine({ sleep });
     e.start();
-    await vi.waitFor(() => expect(waits.length).toBeGreaterThanOrEqual(5));
+    await vi.waitFor(() => expect(waits.length).toBeGreaterThanOrEqual(5), WAIT);
     expect(e.status()).toMatchObject({ pending: queued, lastSyncAt: null, lastError: { code: 'network' } });
     expect(['offline', 'syncing']).toContain(e.status().state);
     // Full jitter (the random source pinned at one half) under a ceiling that doubles: 1 s, 2 s, 4 s, 8 s, 16 s...
     expect(waits.slice(0, 5)).toEqual([500, 1000, 2000, 4000, 8000]);
 
     cloud = await startCloud({ db: cloudDb, port });
-    await vi.waitFor(() => expect(e.status()).toMatchObject({ state: 'online', pending: 0, lastError: null }), { timeout: 5_000 });
+    await vi.waitFor(() => expect(e.status()).toMatchObject({ state: 'online', pending: 0, lastError: null }), WAIT);
     await e.stop();
     // After the good round it waits the interval again, not a backoff.
     expect(waits.at(-1)).toBe(INTERVAL);
@@ -175,12 +178,12 @@ describe('the sync engine', () => {
     };
     const e = engine({ sleep, nudgeMs: 250 });
     e.start();
-    await vi.waitFor(() => expect(waits).toEqual([INTERVAL]));
+    await vi.waitFor(() => expect(waits).toEqual([INTERVAL]), WAIT);
     await simulateSales(t.services, { sales: 1, seed: 8 });
     expect(t.services.outboxPending()).toBeGreaterThan(0);
     e.nudge();
     e.nudge();
-    await vi.waitFor(() => expect(waits.filter((w) => w === INTERVAL)).toHaveLength(2));
+    await vi.waitFor(() => expect(waits.filter((w) => w === INTERVAL)).toHaveLength(2), WAIT);
     expect(waits).toEqual([INTERVAL, 250, 250, INTERVAL]);
     expect(t.services.outboxPending()).toBe(0);
     await e.stop();
