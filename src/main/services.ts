@@ -2,7 +2,10 @@ import { createAuditService, type AuditService } from './audit/audit-service';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service';
 import { createTaxAdmin, type TaxAdmin } from './catalog/tax-admin';
 import { createTaxRateCache, type TaxRateCache } from './catalog/tax-rates';
+import { createCustomerAdmin, type CustomerAdmin } from './customers/customer-admin';
+import { createCustomerCsv, type CustomerCsv } from './customers/customer-csv';
 import { createCustomerService, type CustomerService } from './customers/customer-service';
+import { createInventoryService, type InventoryService } from './inventory/inventory-service';
 import { systemClock, type Clock } from './db/clock';
 import type { PosDb } from './db/open';
 import { must } from './db/rows';
@@ -39,6 +42,11 @@ export interface Services {
   sales: SaleService;
   completeSale: CompleteSale;
   customers: CustomerService;
+  /** Back-office customer records: edit, history, JSON export, erasure. */
+  customerAdmin: CustomerAdmin;
+  customerCsv: CustomerCsv;
+  /** Stock: reads, adjustments, purchase orders and receipts, counts, transfers. */
+  inventory: InventoryService;
   reference: ReturnType<typeof createReferenceService>;
   receipts: ReceiptService;
   appInfo: { version: string; shell: 'electron' | 'web' };
@@ -75,6 +83,9 @@ export function createServices(
   const customers = createCustomerService(sqlite, writes);
   const sales = createSaleService({ sqlite, clock, writes, device, catalog, settings, staff, permissions, customers, states });
   const pending = () => must(outboxPending.get({ registerId: device.identity().registerId }), 'the count of pending outbox documents');
+  const customerAdmin = createCustomerAdmin(sqlite, writes, customers);
+  const customerCsv = createCustomerCsv(sqlite, writes, customers, customerAdmin);
+  const inventory = createInventoryService({ sqlite, writes, settings, device });
   return {
     db,
     clock,
@@ -90,6 +101,9 @@ export function createServices(
     sales,
     completeSale: createSaleCompleter({ sqlite, writes, device, settings, sales, states }),
     customers,
+    customerAdmin,
+    customerCsv,
+    inventory,
     reference: createReferenceService(sqlite),
     receipts: createReceiptService(sqlite, settings),
     appInfo,

@@ -48,6 +48,23 @@ describe('role permissions, enforced in main', () => {
     expect(await cashier('pos:sales.voidCurrent', { draftId: 1, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { permission: 'sales.void' } } });
   });
 
+  it('refuses a cashier the stock channels even with the screen bypassed, and lets a manager adjust', async () => {
+    const cashier = await signedIn(t.cashier.id, '2468');
+    const v = t.variant(0);
+    const adjust = { reasonCode: 'correction', lines: [{ variantId: v.variantId, quantity: -1 }] };
+    expect(await cashier('pos:inventory.adjust', adjust)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { permission: 'stock.adjust' } } });
+    expect(await cashier('pos:inventory.startCount', { scope: 'all' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await cashier('pos:inventory.sendTransfer', { toStore: 'NORTE', lines: [{ variantId: v.variantId, quantity: 1 }] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await cashier('pos:customerAdmin.erase', { id: 1, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Reading stock is for everyone, but costs only for roles that see them.
+    const seen = value<{ rows: { unitCost: number | null }[]; stockValue: number | null }>(await cashier('pos:inventory.stock', { text: v.barcode }));
+    expect(seen.stockValue).toBeNull();
+    const manager = await signedIn(t.manager.id, '1357');
+    expect(value<{ movements: number }>(await manager('pos:inventory.adjust', adjust)).movements).toBe(1);
+    expect(value<{ stockValue: number | null }>(await manager('pos:inventory.stock', { text: v.barcode })).stockValue).not.toBeNull();
+    expect(await manager('pos:inventory.adjust', { ...adjust, lines: [{ variantId: v.variantId, quantity: 0 }] })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'lines.0.quantity' } });
+  });
+
   it('keeps the admin role whole, names bad input, and audits and syncs each change once', async () => {
     const admin = await signedIn(adminId, '2580');
     expect(await admin('pos:staff.setRoleGrant', { role: 'admin', permissions: [], discountLimitBp: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'role' } });

@@ -8,6 +8,8 @@ import type { ActionOf, Domain } from './channels';
 import type { AppStatus, CategoryTaxDto, RejectedDocumentDto, SyncConflictDto, SyncInfo, SyncNowResult, PublicStoreSettings, SessionInfo, StaffSummary, StaffUserDto, StoreSettings, TaxRateDto } from './dto';
 import type { AddressDto, CustomerDetail, ReferenceLists } from './dto-customers';
 import type { AuditFacets, AuditPage, RoleGrantDto } from './dto-staff';
+import type { InventoryFilters, MovementDto, PurchaseOrderDto, PurchaseOrderSummaryDto, StockCountDto, StockCountSummaryDto, CountLineDto, StockGridDto, StockPage, TransferDto, TransferSummaryDto } from './dto-inventory';
+import type { CustomerImportReport, PurchaseHistoryDto } from './dto-customers';
 import type { Cart, CustomerSummary, ParkedSale, ProductHit, Receipt, SaleSummary, VariantGrid } from './dto-sales';
 import { isKnownCurrency } from '../money';
 import { cleanText } from '../text';
@@ -155,6 +157,42 @@ export const AuditQuerySchema = z
   })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'the end date is before the start date' });
+
+/** A signed or positive whole quantity in one grid cell. */
+const CellQty = z.number().int().min(-99_999).max(99_999);
+const Qty = z.number().int().min(1, 'quantity must be at least 1').max(99_999);
+const Note = Text(200).nullish();
+const StoreCode = CleanString().min(1, 'name the store').max(40);
+
+const GridLines = <T extends z.ZodType>(qty: T) => z.array(z.object({ variantId: Id, quantity: qty }).strict()).min(1, 'enter at least one quantity').max(20_000);
+
+export const AdjustSchema = z
+  .object({
+    reasonCode: z.enum(['damage', 'theft', 'correction', 'found', 'expired', 'sample', 'other']),
+    note: Note,
+    lines: GridLines(CellQty.refine((n) => n !== 0, 'a change of 0 does nothing')),
+  })
+  .strict();
+
+export const NewOrderSchema = z
+  .object({
+    manufacturerId: Id,
+    note: Note,
+    expectedAt: IsoDate.nullish(),
+    lines: z.array(z.object({ variantId: Id, quantity: Qty, unitCost: Money.nullish() }).strict()).min(1, 'order at least one unit').max(20_000),
+  })
+  .strict();
+
+export const ReceiveSchema = z
+  .object({
+    orderId: Id.nullable(),
+    manufacturerId: Id.nullish(),
+    note: Note,
+    lines: z.array(z.object({ variantId: Id, quantity: Qty, unitCost: Money.nullish() }).strict()).min(1, 'enter at least one received quantity').max(20_000),
+  })
+  .strict();
+
+export const CustomerEditSchema = NewCustomerSchema.safeExtend({ id: Id });
 
 export type ScanOutcome = { kind: 'added'; cart: Cart; lineId: number } | { kind: 'pick'; grid: VariantGrid };
 
@@ -312,6 +350,63 @@ export const contract = {
     retryRejected: channel<void>()(z.object({ seq: Id }).strict(), 'settings.manage'),
     /** Give up a rejected document (it stays in the outbox with the reason). */
     dropRejected: channel<void>()(z.object({ seq: Id, reason: Reason }).strict(), 'settings.manage'),
+  },
+  inventory: {
+    /** Stock per variant, filtered; unit costs and stock value only for roles that see costs. */
+    stock: channel<StockPage>()(
+      z
+        .object({
+          text: Text(100).nullish(),
+          categoryId: Id.nullish(),
+          manufacturerId: Id.nullish(),
+          lowOnly: z.boolean().optional(),
+          includeInactive: z.boolean().optional(),
+          limit: z.number().int().min(1).max(500).optional(),
+          offset: z.number().int().min(0).max(10_000_000).optional(),
+        })
+        .strict(),
+      'staff',
+    ),
+    movements: channel<MovementDto[]>()(z.object({ variantId: Id, limit: z.number().int().min(1).max(1000).optional() }).strict(), 'staff'),
+    grid: channel<StockGridDto>()(z.object({ productId: Id }).strict(), 'staff'),
+    filters: channel<InventoryFilters>()(NoInput, 'staff'),
+    adjust: channel<{ adjustmentId: string; movements: number }>()(AdjustSchema, 'stock.adjust'),
+    orders: channel<PurchaseOrderSummaryDto[]>()(z.object({ status: z.enum(['open', 'partial', 'received', 'closed', 'cancelled']).nullish() }).strict(), 'stock.receive'),
+    order: channel<PurchaseOrderDto>()(z.object({ id: Id }).strict(), 'stock.receive'),
+    createOrder: channel<PurchaseOrderDto>()(NewOrderSchema, 'stock.receive'),
+    /** Cancels an order nothing was received against, or closes a partly received one. */
+    closeOrder: channel<PurchaseOrderDto>()(z.object({ id: Id }).strict(), 'stock.receive'),
+    receive: channel<{ receiptId: string; order: PurchaseOrderDto | null }>()(ReceiveSchema, 'stock.receive'),
+    counts: channel<StockCountSummaryDto[]>()(NoInput, 'stock.count'),
+    count: channel<StockCountDto>()(z.object({ id: Id }).strict(), 'stock.count'),
+    startCount: channel<StockCountDto>()(z.object({ scope: z.enum(['all', 'category', 'manufacturer']), scopeId: Id.nullish(), note: Note }).strict(), 'stock.count'),
+    /** `set`: a typed count (fresh snapshot); `add`: a scan adding units (keeps the first snapshot). */
+    recordCount: channel<CountLineDto>()(
+      z
+        .object({ countId: Id, variantId: Id.optional(), barcode: z.string().trim().regex(/^\d{8,14}$/, 'barcode: 8-14 digits').optional(), quantity: z.number().int().min(0, 'a count is 0 or more').max(99_999), mode: z.enum(['set', 'add']) })
+        .strict()
+        .refine((x) => x.variantId !== undefined || x.barcode !== undefined, { path: ['barcode'], message: 'scan a barcode or pick a variant' }),
+      'stock.count',
+    ),
+    applyCount: channel<{ movements: number; units: number }>()(z.object({ id: Id }).strict(), 'stock.count'),
+    cancelCount: channel<StockCountDto>()(z.object({ id: Id }).strict(), 'stock.count'),
+    transfers: channel<TransferSummaryDto[]>()(z.object({ direction: z.enum(['in', 'out']).nullish(), status: z.enum(['in_transit', 'received', 'cancelled']).nullish() }).strict(), 'stock.transfer'),
+    transfer: channel<TransferDto>()(z.object({ id: Id }).strict(), 'stock.transfer'),
+    sendTransfer: channel<TransferDto>()(z.object({ toStore: StoreCode, note: Note, lines: GridLines(Qty) }).strict(), 'stock.transfer'),
+    acceptTransfer: channel<TransferDto>()(
+      z.object({ id: Id, lines: z.array(z.object({ lineId: Id, quantityReceived: z.number().int().min(0, 'a received quantity is 0 or more').max(99_999), discrepancyNote: Note }).strict()).min(1).max(20_000) }).strict(),
+      'stock.transfer',
+    ),
+  },
+  customerAdmin: {
+    update: channel<CustomerDetail>()(CustomerEditSchema, 'customers.manage'),
+    /** Purchases of the customer with totals (cashiers see it at the till too). */
+    history: channel<PurchaseHistoryDto>()(z.object({ id: Id }).strict(), 'staff'),
+    exportData: channel<{ fileName: string; json: string }>()(z.object({ id: Id }).strict(), 'customers.manage'),
+    erase: channel<CustomerDetail>()(z.object({ id: Id, reason: Reason }).strict(), 'customers.manage'),
+    /** Checks the whole file; writes only when every row is valid. */
+    importCsv: channel<CustomerImportReport>()(z.object({ text: z.string().max(20 * 1024 * 1024, 'the file is larger than 20 MB') }).strict(), 'customers.manage'),
+    exportCsv: channel<{ fileName: string; csv: string }>()(NoInput, 'customers.manage'),
   },
   audit: {
     /** The audit log, newest first, filtered; `before` pages back from an entry id. */

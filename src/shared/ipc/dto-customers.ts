@@ -19,6 +19,32 @@ export interface CustomerDetail extends CustomerSummary {
   addresses: AddressDto[];
 }
 
+export interface PurchaseDto {
+  invoiceId: number;
+  invoiceNumber: string | null;
+  completedAt: string | null;
+  /** COMPLETED or RETURNED. */
+  state: string;
+  items: number;
+  total: number;
+}
+
+export interface PurchaseHistoryDto {
+  purchases: PurchaseDto[];
+  count: number;
+  total: number;
+  items: number;
+}
+
+export interface CustomerImportReport {
+  ok: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  /** Every bad row: its line in the file (header = 1), the column and why. */
+  errors: { row: number; column: string; reason: string }[];
+}
+
 export interface ReferenceLists {
   countries: { code: string; nameEs: string; nameEn: string }[];
   documentTypes: { code: string; name: string }[];

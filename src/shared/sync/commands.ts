@@ -154,6 +154,100 @@ export const StaffChangedV1 = z
   })
   .strict();
 
+/*
+ * Stock documents: the business fact behind a group of movements. The
+ * movements themselves travel as `stock.moved` (the ledger every register
+ * and the cloud sum), each naming its document in `referenceId`; these carry
+ * who, why and what was expected, for the other registers and the cloud.
+ */
+const MovedLine = z.object({ movementId: GlobalId, variantId: GlobalId, quantity: z.number().int() }).strict();
+
+export const StockAdjustedV1 = z
+  .object({
+    adjustmentId: GlobalId,
+    reasonCode: z.enum(['damage', 'theft', 'correction', 'found', 'expired', 'sample', 'other']),
+    note: z.string().nullable(),
+    staffId: GlobalId.nullable(),
+    occurredAt: Instant,
+    lines: z.array(MovedLine).min(1),
+  })
+  .strict();
+
+export const PurchaseOrderSavedV1 = z
+  .object({
+    orderId: GlobalId,
+    baseChangeId: BaseChangeId,
+    number: z.string().min(1),
+    manufacturerId: GlobalId,
+    status: z.enum(['open', 'partial', 'received', 'closed', 'cancelled']),
+    note: z.string().nullable(),
+    expectedAt: z.string().nullable(),
+    lines: z.array(z.object({ lineId: GlobalId, variantId: GlobalId, quantityOrdered: z.number().int().positive(), quantityReceived: z.number().int().min(0), unitCost: Minor.min(0).nullable() }).strict()),
+  })
+  .strict();
+
+export const GoodsReceivedV1 = z
+  .object({
+    receiptId: GlobalId,
+    orderId: GlobalId.nullable(),
+    manufacturerId: GlobalId.nullable(),
+    staffId: GlobalId.nullable(),
+    receivedAt: Instant,
+    note: z.string().nullable(),
+    lines: z.array(z.object({ lineId: GlobalId, variantId: GlobalId, movementId: GlobalId, quantity: z.number().int().positive(), unitCost: Minor.min(0).nullable() }).strict()).min(1),
+  })
+  .strict();
+
+/**
+ * A stock count as applied: per variant what was counted and the stock
+ * expected when it was counted. The movement booked is counted - expected,
+ * never "set stock to counted": sales between the count and the apply, here
+ * or on other registers, stay booked.
+ */
+export const StockCountAppliedV1 = z
+  .object({
+    countId: GlobalId,
+    scope: z.enum(['all', 'category', 'manufacturer']),
+    scopeId: GlobalId.nullable(),
+    staffId: GlobalId.nullable(),
+    appliedAt: Instant,
+    lines: z.array(z.object({ variantId: GlobalId, counted: z.number().int().min(0), expected: z.number().int(), countedAt: Instant, movementId: GlobalId.nullable() }).strict()),
+  })
+  .strict();
+
+/** Stock sent to another store of the chain; it left this store when sent. */
+export const TransferSentV1 = z
+  .object({
+    transferId: GlobalId,
+    number: z.string().min(1),
+    toStore: z.string().min(1),
+    staffId: GlobalId.nullable(),
+    sentAt: Instant,
+    note: z.string().nullable(),
+    lines: z.array(z.object({ lineId: GlobalId, variantId: GlobalId, movementId: GlobalId, quantity: z.number().int().positive() }).strict()).min(1),
+  })
+  .strict();
+
+/** A transfer accepted at the receiving store, line by line, with what actually arrived. */
+export const TransferReceivedV1 = z
+  .object({
+    transferId: GlobalId,
+    fromStore: z.string().min(1),
+    staffId: GlobalId.nullable(),
+    receivedAt: Instant,
+    lines: z
+      .array(
+        z
+          .object({ lineId: GlobalId, variantId: GlobalId, quantitySent: z.number().int().positive(), quantityReceived: z.number().int().min(0), discrepancyNote: z.string().nullable(), movementId: GlobalId.nullable() })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+/** A customer erased on request: every register clears the personal fields and addresses and unlinks the sales. */
+export const CustomerErasedV1 = z.object({ customerId: GlobalId, erasedAt: Instant }).strict();
+
 /** What an admin set for a role (an admin's own grant never changes, so it never travels). */
 export const RolePermissionsChangedV1 = z
   .object({
@@ -241,6 +335,13 @@ export const COMMANDS = {
   'staff.changed': { version: 1, versioned: true, schema: StaffChangedV1, entity: (p: z.infer<typeof StaffChangedV1>) => p.staffId },
   'store_settings.changed': { version: 1, versioned: true, schema: StoreSettingsChangedV1, entity: () => STORE_SETTINGS_ENTITY },
   'product.upserted': { version: 1, versioned: true, schema: ProductUpsertedV1, entity: (p: z.infer<typeof ProductUpsertedV1>) => p.productId },
+  'customer.erased': { version: 1, versioned: false, schema: CustomerErasedV1, entity: (p: z.infer<typeof CustomerErasedV1>) => p.customerId },
+  'stock.adjusted': { version: 1, versioned: false, schema: StockAdjustedV1, entity: (p: z.infer<typeof StockAdjustedV1>) => p.adjustmentId },
+  'purchase_order.saved': { version: 1, versioned: true, schema: PurchaseOrderSavedV1, entity: (p: z.infer<typeof PurchaseOrderSavedV1>) => p.orderId },
+  'goods.received': { version: 1, versioned: false, schema: GoodsReceivedV1, entity: (p: z.infer<typeof GoodsReceivedV1>) => p.receiptId },
+  'stock_count.applied': { version: 1, versioned: false, schema: StockCountAppliedV1, entity: (p: z.infer<typeof StockCountAppliedV1>) => p.countId },
+  'transfer.sent': { version: 1, versioned: false, schema: TransferSentV1, entity: (p: z.infer<typeof TransferSentV1>) => p.transferId },
+  'transfer.received': { version: 1, versioned: false, schema: TransferReceivedV1, entity: (p: z.infer<typeof TransferReceivedV1>) => p.transferId },
   'role_permissions.changed': { version: 1, versioned: true, schema: RolePermissionsChangedV1, entity: (p: z.infer<typeof RolePermissionsChangedV1>) => ROLE_PERMISSIONS_ENTITY[p.role] },
 } as const;
 
@@ -337,6 +438,65 @@ export function referencesOf(type: CommandType, payload: unknown): { table: stri
     case 'store_settings.changed':
     case 'role_permissions.changed':
       break;
+    case 'customer.erased':
+      add('tblclientes', (payload as CommandPayload<'customer.erased'>).customerId);
+      break;
+    case 'stock.adjusted': {
+      const p = payload as CommandPayload<'stock.adjusted'>;
+      add('stock_adjustments', p.adjustmentId);
+      add('staff_users', p.staffId);
+      for (const l of p.lines) {
+        add('stock_movements', l.movementId);
+        add('tblprodXcolorXtalla', l.variantId);
+      }
+      break;
+    }
+    case 'purchase_order.saved': {
+      const p = payload as CommandPayload<'purchase_order.saved'>;
+      add('purchase_orders', p.orderId);
+      add('tblfabricantes', p.manufacturerId);
+      for (const l of p.lines) {
+        add('purchase_order_lines', l.lineId);
+        add('tblprodXcolorXtalla', l.variantId);
+      }
+      break;
+    }
+    case 'goods.received': {
+      const p = payload as CommandPayload<'goods.received'>;
+      add('goods_receipts', p.receiptId);
+      add('purchase_orders', p.orderId);
+      add('tblfabricantes', p.manufacturerId);
+      add('staff_users', p.staffId);
+      for (const l of p.lines) {
+        add('goods_receipt_lines', l.lineId);
+        add('tblprodXcolorXtalla', l.variantId);
+        add('stock_movements', l.movementId);
+      }
+      break;
+    }
+    case 'stock_count.applied': {
+      const p = payload as CommandPayload<'stock_count.applied'>;
+      add('stock_counts', p.countId);
+      add(p.scope === 'category' ? 'tblcategorias' : 'tblfabricantes', p.scopeId);
+      add('staff_users', p.staffId);
+      for (const l of p.lines) {
+        add('tblprodXcolorXtalla', l.variantId);
+        add('stock_movements', l.movementId);
+      }
+      break;
+    }
+    case 'transfer.sent':
+    case 'transfer.received': {
+      const p = payload as CommandPayload<'transfer.sent'> | CommandPayload<'transfer.received'>;
+      add('stock_transfers', p.transferId);
+      add('staff_users', p.staffId);
+      for (const l of p.lines) {
+        add('stock_transfer_lines', l.lineId);
+        add('tblprodXcolorXtalla', l.variantId);
+        add('stock_movements', l.movementId);
+      }
+      break;
+    }
     case 'product.upserted': {
       const p = payload as CommandPayload<'product.upserted'>;
       add('tblproductos', p.productId);

@@ -1,6 +1,8 @@
 import type { Handlers } from '../types';
 import { appHandlers } from './app';
 import { auditHandlers } from './audit';
+import { customerAdminHandlers } from './customer-admin';
+import { inventoryHandlers } from './inventory';
 import { catalogHandlers } from './catalog';
 import { customersHandlers } from './customers';
 import { referenceHandlers } from './reference';
@@ -21,4 +23,6 @@ export const handlers: Handlers = {
   customers: customersHandlers,
   sync: syncHandlers,
   audit: auditHandlers,
+  inventory: inventoryHandlers,
+  customerAdmin: customerAdminHandlers,
 };

@@ -135,7 +135,8 @@ const AddressFormSchema = z.object({
   countryCode: A.countryCode,
 });
 
-function AddressForm({ customerId, onAdded, onCancel }: { customerId: number; onAdded: (address: AddressDto) => void; onCancel: () => void }) {
+/** Adds a billing or shipping address to a customer (the till's customer dialog and the Customers screen). */
+export function AddressForm({ customerId, onAdded, onCancel }: { customerId: number; onAdded: (address: AddressDto) => void; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
   const addAddress = useCustomers((s) => s.addAddress);
   const fieldErrorText = useFieldErrorText();

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { ErrorInfo } from '../../../shared/errors';
+import type { ErrorInfo, Result } from '../../../shared/errors';
 import { NewCustomerSchema, PHONE_TYPE_MESSAGE, phoneHasType } from '../../../shared/ipc/contract';
 import { useCustomers, useSell } from '../../stores/stores-context';
 import { ErrorNote, Field } from './FormBits';
@@ -15,6 +15,8 @@ export type CustomerField = (typeof FIELDS)[number];
 const isField = (value: string): value is CustomerField => (FIELDS as readonly string[]).includes(value);
 
 type Values = Record<CustomerField, string>;
+/** The form's text fields (to start an edit from a stored customer). */
+export type CustomerValues = Values;
 
 /** The field an error names, in the sentence shown under it. */
 export function useFieldErrorText() {
@@ -75,8 +77,23 @@ const CustomerFormSchema = z
   .refine(phoneHasType, { path: ['phoneTypeCode'], message: PHONE_TYPE_MESSAGE });
 type CustomerFormOutput = z.output<typeof CustomerFormSchema>;
 
-/** Register a customer at the till; on success they are attached to the sale. */
-export function CustomerForm({ onCreated, onBack }: { onCreated: (id: number) => void; onBack: () => void }) {
+/**
+ * Register a customer at the till; on success they are attached to the sale.
+ * The back office passes `save` (create or edit without a sale) and, to edit, `initial`.
+ */
+export function CustomerForm({
+  onCreated,
+  onBack,
+  save,
+  initial,
+  submitLabel,
+}: {
+  onCreated: (id: number) => void;
+  onBack: () => void;
+  save?: (values: CustomerFormOutput & { allowDuplicateEmail?: boolean }) => Promise<Result<{ id: number }>>;
+  initial?: Values;
+  submitLabel?: string;
+}) {
   const { t, i18n } = useTranslation();
   const lists = useCustomers((s) => s.lists);
   const listsError = useCustomers((s) => s.listsError);
@@ -94,7 +111,7 @@ export function CustomerForm({ onCreated, onBack }: { onCreated: (id: number) =>
     formState: { errors, isSubmitting: saving },
   } = useForm<Values, unknown, CustomerFormOutput>({
     resolver: zodResolver(CustomerFormSchema),
-    defaultValues: {
+    defaultValues: initial ?? {
       documentTypeCode: '',
       document: '',
       firstName: '',
@@ -138,7 +155,8 @@ export function CustomerForm({ onCreated, onBack }: { onCreated: (id: number) =>
   const submit = handleSubmit(
     async (values) => {
       setFailure(null);
-      const result = await create({ ...values, ...(emailTakenBy !== null ? { allowDuplicateEmail: true } : {}) });
+      const input = { ...values, ...(emailTakenBy !== null ? { allowDuplicateEmail: true } : {}) };
+      const result = save ? await save(input) : await create(input);
       if (!result.ok) {
         const { error } = result;
         const field = error.field ?? '';
@@ -148,6 +166,10 @@ export function CustomerForm({ onCreated, onBack }: { onCreated: (id: number) =>
         if (named.length > 0 && (error.code === 'VALIDATION' || error.code === 'CONFLICT')) {
           for (const issue of named) setError(issue.field as CustomerField, { type: 'server', message: fieldErrorText(issue.field, error) });
         } else setFailure(error);
+        return;
+      }
+      if (save) {
+        onCreated(result.value.id);
         return;
       }
       const attached = await setCustomer(result.value.id);
@@ -212,7 +234,7 @@ export function CustomerForm({ onCreated, onBack }: { onCreated: (id: number) =>
           {t('sell.customer.back')}
         </button>
         <button type="submit" className="button button--primary" data-testid="customer-create" disabled={saving}>
-          {saving ? t('sell.working') : emailTakenBy !== null ? t('sell.customer.createAnyway') : t('sell.customer.create')}
+          {saving ? t('sell.working') : emailTakenBy !== null ? t('sell.customer.createAnyway') : (submitLabel ?? t('sell.customer.create'))}
         </button>
       </div>
     </form>
