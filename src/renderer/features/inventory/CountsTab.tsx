@@ -151,7 +151,8 @@ function CountSheet({ id, onChanged }: { id: number; onChanged: () => void }) {
 
   const counted = count.lines.filter((l) => l.counted !== null);
   const variances = counted.filter((l) => l.variance !== 0);
-  const rows = onlyCounted ? counted : count.lines.slice(0, 500);
+  // Counted variants first (what was just scanned stays in view), then the rest of the sheet, 500 at a time.
+  const rows = onlyCounted ? counted : [...counted, ...count.lines.filter((l) => l.counted === null).slice(0, 500)];
   return (
     <section data-testid="count-sheet">
       <h2 className="settings-section__title">
