@@ -40,6 +40,10 @@ export const products = sqliteTable(
     uniqueIndex('ux_productos_plu').on(t.plu),
     index('ix_productos_fabricante').on(t.manufacturerId),
     index('ix_productos_genero').on(t.departmentId),
+    // The back office's product list pages in name or price order without sorting the catalog;
+    // `active` rides along so the usual "active only" filter is answered from the index alone.
+    index('ix_productos_nombre').on(sql`${t.name} COLLATE NOCASE`, t.id, t.active),
+    index('ix_productos_precio').on(t.price, t.id, t.active),
     check('ck_productos_precio', sql`${t.price} >= 0`),
   ],
 );
@@ -128,5 +132,9 @@ export const variants = sqliteTable(
     uniqueIndex('ux_variantes_barcode').on(t.barcode),
     index('ix_variantes_color').on(t.colorId),
     index('ix_variantes_talla').on(t.sizeId),
+    // Low-stock variants only (a few of 150,000): the product list's "low stock" filter reads this, not every variant.
+    index('ix_variantes_low')
+      .on(t.productId)
+      .where(sql`active = 1 AND low_stock_threshold IS NOT NULL AND inventario <= low_stock_threshold`),
   ],
 );

@@ -1,5 +1,12 @@
 import { createAuditService, type AuditService } from './audit/audit-service';
+import { createCatalogLists, type CatalogListsService } from './catalog/catalog-lists';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service';
+import { createCsvExport, type CsvExport } from './catalog/csv-export';
+import { createCsvImport } from './catalog/csv-import';
+import { createCsvImportJobs, type CsvImportJobs } from './catalog/csv-jobs';
+import { createProductEditor, type ProductEditor } from './catalog/product-editor';
+import { createProductList, type ProductList } from './catalog/product-list';
+import { createLabelData, type LabelData } from './labels/label-data';
 import { createTaxAdmin, type TaxAdmin } from './catalog/tax-admin';
 import { createTaxRateCache, type TaxRateCache } from './catalog/tax-rates';
 import { createCustomerAdmin, type CustomerAdmin } from './customers/customer-admin';
@@ -39,6 +46,17 @@ export interface Services {
   taxes: TaxRateCache;
   taxAdmin: TaxAdmin;
   catalog: CatalogService;
+  /** The back office's editable catalog lists (manufacturers, categories, colours...). */
+  catalogLists: CatalogListsService;
+  /** The back office's filtered, paged product list. */
+  productList: ProductList;
+  /** The back office's product editor (product + colour x size grid, one write-path transaction per save). */
+  productEditor: ProductEditor;
+  /** Product CSV imports (checked whole, then written in one transaction) and their progress. */
+  csvJobs: CsvImportJobs;
+  csvExport: CsvExport;
+  /** What barcode labels say (PDF and ZPL are made from it). */
+  labels: LabelData;
   sales: SaleService;
   completeSale: CompleteSale;
   customers: CustomerService;
@@ -82,6 +100,7 @@ export function createServices(
   const states = loadInvoiceStates(sqlite);
   const customers = createCustomerService(sqlite, writes);
   const sales = createSaleService({ sqlite, clock, writes, device, catalog, settings, staff, permissions, customers, states });
+  const productEditor = createProductEditor(sqlite, writes);
   const pending = () => must(outboxPending.get({ registerId: device.identity().registerId }), 'the count of pending outbox documents');
   const customerAdmin = createCustomerAdmin(sqlite, writes, customers);
   const customerCsv = createCustomerCsv(sqlite, writes, customers, customerAdmin);
@@ -98,6 +117,12 @@ export function createServices(
     taxes,
     taxAdmin: createTaxAdmin(sqlite, writes, taxes, settings),
     catalog,
+    catalogLists: createCatalogLists(sqlite, writes),
+    productList: createProductList(sqlite),
+    productEditor,
+    csvJobs: createCsvImportJobs(createCsvImport(sqlite, writes, settings, productEditor)),
+    csvExport: createCsvExport(sqlite, settings),
+    labels: createLabelData(sqlite, settings),
     sales,
     completeSale: createSaleCompleter({ sqlite, writes, device, settings, sales, states }),
     customers,

@@ -7,6 +7,7 @@ import './styles/shell.css';
 import './styles/sell.css';
 import './styles/settings.css';
 import './styles/backoffice.css';
+import './styles/catalog.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createI18n, DEFAULT_LANGUAGE } from './i18n';

@@ -1,5 +1,6 @@
 import type { Messages } from './messages';
 import { enBackoffice } from './en-backoffice';
+import { catalogEn } from './catalog.en';
 
 /** English UI text: exactly the keys of es.ts. */
 export const en: Messages = {
@@ -611,6 +612,7 @@ export const en: Messages = {
     },
     version: 'Version {{version}}',
   },
+  catalog: catalogEn,
   errors: {
     VALIDATION: 'Please check what you entered.',
     NOT_FOUND: 'What you are looking for was not found.',

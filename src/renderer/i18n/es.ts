@@ -1,3 +1,4 @@
+import { catalogEs } from './catalog.es';
 /**
  * Spanish UI text (the default language). en.ts must have exactly the same
  * keys: the type checker enforces it and a test asserts it.
@@ -613,6 +614,7 @@ export const es = {
     },
     version: 'Versión {{version}}',
   },
+  catalog: catalogEs,
   errors: {
     VALIDATION: 'Revise los datos ingresados.',
     NOT_FOUND: 'No se encontró lo que busca.',

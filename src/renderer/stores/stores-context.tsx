@@ -7,6 +7,7 @@ import { useStore } from 'zustand';
 import type { PosApi } from '../../shared/ipc/api';
 import type { Permission } from '../../shared/permissions';
 import { guardSession } from '../lib/session-guard';
+import { createCatalogStore, type CatalogState, type CatalogStore } from '../features/catalog/catalog-store';
 import { createCustomerStore, type CustomerState, type CustomerStore } from '../features/sell/customer-store';
 import { createSellStore, type SellState, type SellStore } from '../features/sell/sell-store';
 import { createSettingsStore, type SettingsState, type SettingsStore } from '../features/settings/settings-store';
@@ -23,6 +24,7 @@ export interface Stores {
   sell: SellStore;
   customers: CustomerStore;
   settings: SettingsStore;
+  catalog: CatalogStore;
 }
 
 export function createStores(api: PosApi): Stores {
@@ -42,6 +44,7 @@ export function createStores(api: PosApi): Stores {
     sell: createSellStore(guarded),
     customers: createCustomerStore(guarded),
     settings: createSettingsStore(guarded),
+    catalog: createCatalogStore(guarded),
   };
 }
 
@@ -68,5 +71,6 @@ export const useSettings = <T,>(selector: (state: SettingsState) => T): T => use
 export const usePos = (): PosApi => useStores().api;
 /** True when the signed-in user's role holds the permission (main checks it again on every call). */
 export const useCan = (permission: Permission): boolean => useStore(useStores().session, (s) => s.current?.grant.permissions.includes(permission) ?? false);
+export const useCatalog = <T,>(selector: (state: CatalogState) => T): T => useStore(useStores().catalog, selector);
 /** The sell store itself, for reading fresh state inside event handlers. */
 export const useSellStore = (): SellStore => useStores().sell;

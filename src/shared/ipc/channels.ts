@@ -9,7 +9,7 @@ export const CHANNELS = {
   settings: ['storePublic', 'store', 'updateStore', 'taxRates', 'saveTaxRate', 'categories', 'assignTaxRate'],
   staff: ['list', 'add', 'disable', 'setRole', 'roles', 'setRoleGrant'],
   reference: ['lists'],
-  catalog: ['search', 'grid'],
+  catalog: ['search', 'grid', 'lists', 'saveListEntry', 'deleteListEntry', 'products', 'product', 'saveProduct', 'importStart', 'importStatus', 'exportCsv', 'labels', 'labelsPdf', 'labelsZpl'],
   sales: [
     'current',
     'scan',

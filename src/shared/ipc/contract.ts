@@ -10,6 +10,12 @@ import type { AddressDto, CustomerDetail, ReferenceLists } from './dto-customers
 import type { AuditFacets, AuditPage, RoleGrantDto } from './dto-staff';
 import type { InventoryFilters, MovementDto, PurchaseOrderDto, PurchaseOrderSummaryDto, StockCountDto, StockCountSummaryDto, CountLineDto, StockGridDto, StockPage, TransferDto, TransferSummaryDto } from './dto-inventory';
 import type { CustomerImportReport, PurchaseHistoryDto } from './dto-customers';
+import type { CatalogLists, LabelDto, ProductEditorDto, ProductPage } from './dto-catalog';
+import { ProductSaveSchema } from '../catalog/product-schemas';
+import type { CsvImportStatus } from '../catalog/csv-columns';
+import { LabelPdfSchema, LabelSourceSchema, LabelZplSchema } from '../catalog/labels';
+import { DeleteListEntrySchema, ListEntrySchema } from '../catalog/list-schemas';
+import { ProductQuerySchema } from '../catalog/product-query';
 import type { Cart, CustomerSummary, ParkedSale, ProductHit, Receipt, SaleSummary, VariantGrid } from './dto-sales';
 import { isKnownCurrency } from '../money';
 import { cleanText } from '../text';
@@ -259,6 +265,29 @@ export const contract = {
       'staff',
     ),
     grid: channel<VariantGrid>()(z.object({ productId: Id }).strict(), 'staff'),
+    /** The editable lists (manufacturers, categories, options, colours, sizes, departments) with how much uses each entry. */
+    lists: channel<CatalogLists>()(NoInput, 'staff'),
+    saveListEntry: channel<CatalogLists>()(ListEntrySchema, 'catalog.manage'),
+    /** Refused (CONFLICT, naming the users) while any product or variant uses the entry. */
+    deleteListEntry: channel<CatalogLists>()(DeleteListEntrySchema, 'catalog.manage'),
+    /** One page of the filtered product list, and how many products match. */
+    products: channel<ProductPage>()(ProductQuerySchema, 'staff'),
+    /** A product with its colour x size grid, for the editor (cost price included: managers only). */
+    product: channel<ProductEditorDto>()(z.object({ productId: Id }).strict(), 'catalog.manage'),
+    /** Creates or edits a product and its grid; answers with the product as saved. */
+    saveProduct: channel<ProductEditorDto & { generatedBarcodes: number }>()(ProductSaveSchema, 'catalog.manage'),
+    /** Starts a product CSV import (checked whole first; nothing written unless every row is good). */
+    importStart: channel<CsvImportStatus>()(z.object({ text: z.string().max(80_000_000, 'the file is larger than 80 MB; split it') }).strict(), 'catalog.manage'),
+    /** The progress of an import, then its report (every bad row) or its result. */
+    importStatus: channel<CsvImportStatus>()(z.object({ jobId: z.uuid() }).strict(), 'catalog.manage'),
+    /** The whole catalog as CSV, in the import's shape. */
+    exportCsv: channel<{ csv: string; rows: number }>()(NoInput, 'catalog.manage'),
+    /** Barcode labels for chosen variants or a goods receipt: what each says, for the on-screen preview. */
+    labels: channel<LabelDto[]>()(z.object({ source: LabelSourceSchema }).strict(), 'catalog.manage'),
+    /** The same labels as an A4 sheet PDF (base64). */
+    labelsPdf: channel<{ base64: string; pages: number; count: number }>()(LabelPdfSchema, 'catalog.manage'),
+    /** The same labels as ZPL for a thermal label printer. */
+    labelsZpl: channel<{ zpl: string; count: number }>()(LabelZplSchema, 'catalog.manage'),
   },
   sales: {
     current: channel<Cart>()(NoInput, 'staff'),

@@ -10,6 +10,7 @@
  * - a schema is versioned: a change that old registers cannot send is a new
  *   version, and the cloud accepts every version still in the field.
  */
+import { v5 as uuidV5 } from 'uuid';
 import { z } from 'zod';
 import { PAYMENT_METHODS } from '../payment-methods';
 import { PERMISSIONS } from '../permissions';
@@ -321,6 +322,63 @@ export const ProductUpsertedV1 = z
   .strict();
 
 /**
+ * An entry of one of the catalog's editable lists was created, changed or
+ * deleted. Manufacturers, categories and options travel by global id;
+ * colours, sizes and departments are reference data and travel by their
+ * stable code (fixed once created), like countries do. Versioned: two
+ * registers renaming the same colour are a conflict, reported.
+ */
+const ListDeleted = z.boolean();
+export const CatalogListChangedV1 = z.discriminatedUnion('list', [
+  z
+    .object({
+      list: z.literal('manufacturer'),
+      entryId: GlobalId,
+      baseChangeId: BaseChangeId,
+      deleted: ListDeleted,
+      name: z.string().min(1),
+      contact: z.string().nullable(),
+      phone: z.string().nullable(),
+    })
+    .strict(),
+  z.object({ list: z.literal('category'), entryId: GlobalId, baseChangeId: BaseChangeId, deleted: ListDeleted, name: z.string().min(1), description: z.string().nullable() }).strict(),
+  z.object({ list: z.literal('option'), entryId: GlobalId, baseChangeId: BaseChangeId, deleted: ListDeleted, name: z.string().min(1), description: z.string().nullable() }).strict(),
+  z
+    .object({
+      list: z.literal('color'),
+      code: z.string().min(1),
+      baseChangeId: BaseChangeId,
+      deleted: ListDeleted,
+      name: z.string().min(1),
+      nameEn: z.string().min(1),
+      hex: z.string().regex(/^#[0-9A-F]{6}$/),
+    })
+    .strict(),
+  z
+    .object({
+      list: z.literal('size'),
+      code: z.string().min(1),
+      baseChangeId: BaseChangeId,
+      deleted: ListDeleted,
+      name: z.string().min(1),
+      sortOrder: z.number().int().min(0),
+      system: z.enum(['alpha', 'numeric']),
+    })
+    .strict(),
+  z
+    .object({ list: z.literal('department'), code: z.string().min(1), baseChangeId: BaseChangeId, deleted: ListDeleted, name: z.string().min(1), nameEn: z.string().min(1) })
+    .strict(),
+]);
+
+/** Namespace of the entity ids of code-keyed catalog entries (UUIDv5): every register derives the same id from the same code. */
+const CATALOG_CODE_NAMESPACE = '6f1c2b0e-4d3a-5b7c-9e8f-0a1b2c3d4e5f';
+
+/** The entity id of a catalog list entry: its global id, or for colours, sizes and departments one derived from the list and code. */
+export function catalogListEntity(p: { list: string; entryId: string } | { list: string; code: string }): string {
+  return 'entryId' in p ? p.entryId : uuidV5(`catalog_list:${p.list}:${p.code}`, CATALOG_CODE_NAMESPACE);
+}
+
+/**
  * Every command: its payload schema, its version, the global id it is about,
  * and whether it is `versioned`: an edit of a row several registers may edit
  * (it carries `baseChangeId`, and the cloud applies it only on that version).
@@ -343,6 +401,7 @@ export const COMMANDS = {
   'transfer.sent': { version: 1, versioned: false, schema: TransferSentV1, entity: (p: z.infer<typeof TransferSentV1>) => p.transferId },
   'transfer.received': { version: 1, versioned: false, schema: TransferReceivedV1, entity: (p: z.infer<typeof TransferReceivedV1>) => p.transferId },
   'role_permissions.changed': { version: 1, versioned: true, schema: RolePermissionsChangedV1, entity: (p: z.infer<typeof RolePermissionsChangedV1>) => ROLE_PERMISSIONS_ENTITY[p.role] },
+  'catalog_list.changed': { version: 1, versioned: true, schema: CatalogListChangedV1, entity: catalogListEntity },
 } as const;
 
 /** Store settings are one document per store; this fixed id names it. */
@@ -351,7 +410,9 @@ export const STORE_SETTINGS_ENTITY = '00000000-0000-7000-8000-000000000001';
 export type CommandType = keyof typeof COMMANDS;
 export type CommandPayload<T extends CommandType> = z.infer<(typeof COMMANDS)[T]['schema']>;
 /** What a service hands the write path: the payload without `baseChangeId`, which the write path fills in. */
-export type EmitPayload<T extends CommandType> = Omit<CommandPayload<T>, 'baseChangeId'>;
+export type EmitPayload<T extends CommandType> = DistributiveOmit<CommandPayload<T>, 'baseChangeId'>;
+/** Omit over each member of a union (a discriminated payload keeps its variants). */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export const isVersioned = (type: CommandType): boolean => COMMANDS[type].versioned;
 export const COMMAND_TYPES = Object.keys(COMMANDS) as CommandType[];
 
@@ -495,6 +556,14 @@ export function referencesOf(type: CommandType, payload: unknown): { table: stri
         add('tblprodXcolorXtalla', l.variantId);
         add('stock_movements', l.movementId);
       }
+      break;
+    }
+    case 'catalog_list.changed': {
+      const p = payload as CommandPayload<'catalog_list.changed'>;
+      // Colours, sizes and departments are named by code (reference data), never by a row id.
+      if (p.list === 'manufacturer') add('tblfabricantes', p.entryId);
+      else if (p.list === 'category') add('tblcategorias', p.entryId);
+      else if (p.list === 'option') add('tblopciones', p.entryId);
       break;
     }
     case 'product.upserted': {

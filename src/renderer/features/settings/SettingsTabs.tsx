@@ -5,14 +5,27 @@ export interface TabItem<T extends string> {
   label: string;
 }
 
-export const tabId = (id: string) => `settings-tab-${id}`;
-export const panelId = (id: string) => `settings-panel-${id}`;
+export const tabId = (id: string, prefix = 'settings') => `${prefix}-tab-${id}`;
+export const panelId = (id: string, prefix = 'settings') => `${prefix}-panel-${id}`;
 
 /**
  * A row of big tabs (WAI-ARIA tabs pattern): Tab reaches the current one;
  * arrow keys, Home and End move between tabs and open them.
  */
-export function SettingsTabs<T extends string>({ label, tabs, active, onChange }: { label: string; tabs: readonly TabItem<T>[]; active: T; onChange: (id: T) => void }) {
+export function SettingsTabs<T extends string>({
+  label,
+  tabs,
+  active,
+  onChange,
+  prefix = 'settings',
+}: {
+  label: string;
+  tabs: readonly TabItem<T>[];
+  active: T;
+  onChange: (id: T) => void;
+  /** Names the tabs' ids and test ids (`<prefix>-tab-<id>`), so another screen can use them too. */
+  prefix?: string;
+}) {
   const buttons = useRef(new Map<T, HTMLButtonElement>());
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -39,11 +52,11 @@ export function SettingsTabs<T extends string>({ label, tabs, active, onChange }
           }}
           type="button"
           role="tab"
-          id={tabId(tab.id)}
+          id={tabId(tab.id, prefix)}
           className="tabs__tab"
-          data-testid={tabId(tab.id)}
+          data-testid={tabId(tab.id, prefix)}
           aria-selected={tab.id === active}
-          aria-controls={panelId(tab.id)}
+          aria-controls={panelId(tab.id, prefix)}
           tabIndex={tab.id === active ? 0 : -1}
           onClick={() => onChange(tab.id)}
         >

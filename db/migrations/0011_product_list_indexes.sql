@@ -1,0 +1,3 @@
+CREATE INDEX `ix_productos_nombre` ON `tblproductos` ("nombre_producto" COLLATE NOCASE,`id_producto`,`active`);--> statement-breakpoint
+CREATE INDEX `ix_productos_precio` ON `tblproductos` (`precio`,`id_producto`,`active`);--> statement-breakpoint
+CREATE INDEX `ix_variantes_low` ON `tblprodXcolorXtalla` (`ID_producto`) WHERE active = 1 AND low_stock_threshold IS NOT NULL AND inventario <= low_stock_threshold;
