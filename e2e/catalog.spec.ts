@@ -28,7 +28,7 @@ test('a manager creates a 3 x 5 product with stock, prints its labels, and it se
   await expect(page.getByTestId('cell-NAVY-M-opening')).toBeFocused();
   await page.keyboard.type('3');
   await page.getByTestId('cell-RED-L-opening').fill('2');
-  await page.getByTestId('matrix-mode-threshold').check();
+  await page.getByTestId('matrix-mode-threshold').locator('..').click();
   await page.getByTestId('fill-threshold').fill('1');
   await page.getByTestId('fill-threshold-apply').click();
   await shot(page, '61-product-editor-grid');
@@ -36,10 +36,10 @@ test('a manager creates a 3 x 5 product with stock, prints its labels, and it se
   await expect(page.getByTestId('product-saved')).toContainText('15');
 
   // Barcodes were generated: read one from the grid, print its labels.
-  await page.getByTestId('matrix-mode-barcode').check();
+  await page.getByTestId('matrix-mode-barcode').locator('..').click();
   const barcode = await page.getByTestId('cell-NAVY-M-barcode').inputValue();
   expect(barcode).toMatch(/^2\d{12}$/);
-  await page.getByTestId('matrix-mode-labels').check();
+  await page.getByTestId('matrix-mode-labels').locator('..').click();
   await page.getByTestId('cell-NAVY-M-labels').fill('3');
   await page.getByTestId('cell-BLACK-M-labels').fill('2');
   await page.getByTestId('print-labels').click();
