@@ -18,6 +18,7 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 import { COMMANDS, type CommandPayload, type CommandType } from '../../shared/sync/commands';
+import { createCatalogListApplier } from '../catalog/catalog-list-apply';
 import { createProductSnapshots } from '../catalog/product-snapshot';
 
 export type EntityApplyOutcome = 'applied' | 'duplicate' | 'deferred';
@@ -25,12 +26,13 @@ export type EntityApplyOutcome = 'applied' | 'duplicate' | 'deferred';
 type Id = Database.Statement<[string], number>;
 
 /** Types this module applies. */
-export const ENTITY_TYPES = ['product.upserted', 'customer.upserted', 'customer.address_added', 'tax_rate.changed', 'tax_rate.assigned', 'staff.changed', 'store_settings.changed'] as const;
+export const ENTITY_TYPES = ['catalog_list.changed', 'product.upserted', 'customer.upserted', 'customer.address_added', 'tax_rate.changed', 'tax_rate.assigned', 'staff.changed', 'store_settings.changed'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 export const isEntityType = (type: string): type is EntityType => (ENTITY_TYPES as readonly string[]).includes(type);
 
 export function createRemoteEntityApplier(sqlite: Database.Database, now: () => string) {
   const products = createProductSnapshots(sqlite);
+  const lists = createCatalogListApplier(sqlite);
   const id = (sql: string): Id => sqlite.prepare<[string], number>(sql).pluck();
   const local = {
     customer: id(`SELECT id_cliente FROM tblclientes WHERE global_id = ?`),
@@ -91,6 +93,9 @@ export function createRemoteEntityApplier(sqlite: Database.Database, now: () => 
   /** Writes one versioned row's data (no version bookkeeping). */
   function writeRow(type: EntityType, payload: unknown, at: string): void {
     switch (type) {
+      case 'catalog_list.changed':
+        lists.apply(payload as CommandPayload<'catalog_list.changed'>);
+        return;
       case 'product.upserted': {
         const { baseChangeId: _base, ...snapshot } = payload as CommandPayload<'product.upserted'>;
         products.apply(snapshot, at);

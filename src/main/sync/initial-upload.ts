@@ -13,7 +13,7 @@
  * movements as this register's.
  */
 import type Database from 'better-sqlite3';
-import { COMMANDS, referencesOf, type CommandType, type EmitPayload } from '../../shared/sync/commands';
+import { catalogListEntity, COMMANDS, referencesOf, type CommandType, type EmitPayload } from '../../shared/sync/commands';
 import { StoreSummary } from '../../shared/sync/protocol';
 import { createProductSnapshots } from '../catalog/product-snapshot';
 import type { Clock } from '../db/clock';
@@ -71,6 +71,13 @@ export function writeUploadDocuments(sqlite: Database.Database, clock: Clock, ac
     };
     const all = <R>(sql: string) => sqlite.prepare<[], R>(sql).all();
 
+    // Catalog lists first: products name their manufacturer, categories, options, colours, sizes and department.
+    for (const [list, sql] of LISTS) {
+      for (const row of all<Record<string, string | number | null>>(sql)) {
+        const entry = { list, deleted: false, ...row, ...(typeof row.hex === 'string' ? { hex: row.hex.toUpperCase() } : {}) } as EmitPayload<'catalog_list.changed'>;
+        if (!versioned.has(catalogListEntity(entry as Parameters<typeof catalogListEntity>[0]))) emit('catalog_list.changed', entry);
+      }
+    }
     for (const r of all<{ id: string; code: string; name: string; rateBp: number; active: number }>(
       `SELECT global_id AS id, code, name, rate_bp AS rateBp, active FROM tax_rates ORDER BY code`,
     )) {
@@ -110,6 +117,16 @@ export function writeUploadDocuments(sqlite: Database.Database, clock: Clock, ac
   });
   return counts;
 }
+
+/** Every entry of each catalog list, in the shape of its `catalog_list.changed` payload (src/main/catalog/catalog-lists.ts). */
+const LISTS = [
+  ['manufacturer', `SELECT global_id AS entryId, nombre_fabricante AS name, contacto_fabricante AS contact, telefono_fabricante AS phone FROM tblfabricantes ORDER BY id_fabricante`],
+  ['category', `SELECT global_id AS entryId, nombre AS name, decripcion AS description FROM tblcategorias ORDER BY id_catgoria`],
+  ['option', `SELECT global_id AS entryId, nombre_opcion AS name, descripcion_opcion AS description FROM tblopciones ORDER BY id_opcion`],
+  ['color', `SELECT code, color AS name, name_en AS nameEn, hexadecimal AS hex FROM tblcolor ORDER BY id_color`],
+  ['size', `SELECT talla AS code, nombre AS name, sort_order AS sortOrder, size_system AS system FROM tbltallas ORDER BY id_talla`],
+  ['department', `SELECT code, nombre AS name, name_en AS nameEn FROM tblgenero ORDER BY id_genero`],
+] as const;
 
 interface CustomerRow {
   customerId: string;
