@@ -61,6 +61,8 @@ export async function registerDevice(
   const { storeId, secret } = parsed;
   const registerId = input.registerId.toLowerCase();
   return db.transaction(async (tx) => {
+    // Registrations of one store take turns: two at once would both pick the next free code (R03) and one would fail.
+    await tx.select({ storeId: stores.storeId }).from(stores).where(eq(stores.storeId, storeId)).for('update');
     const [code] = await tx
       .select()
       .from(registrationCodes)

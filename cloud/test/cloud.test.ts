@@ -116,6 +116,14 @@ describe.each(targets)('cloud API on $name', ({ make }) => {
     expect(await salesOf(storeId)).toBe(1);
   });
 
+  it('registers many tills of one store at once, each with its own next code', async () => {
+    const storeId = await createStore(opened.db, 'Norte');
+    const codes = await Promise.all(Array.from({ length: 8 }, () => createRegistrationCode(opened.db, storeId)));
+    const answers = await Promise.all(codes.map((code) => post(cloud.url, '/v1/register', { code, registerId: newGlobalId() })));
+    expect(answers.map((a) => a.status)).toEqual(codes.map(() => 200));
+    expect(answers.map((a) => a.json.registerCode).sort()).toEqual(['R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R08']);
+  });
+
   it('applies a register\'s sales exactly once, and a retry after a lost response applies nothing twice', async () => {
     const { storeId, registerId, token } = await registered();
     const batch = saleDocuments(registerId, 1, 20);
