@@ -63,6 +63,14 @@ const catalogBench: Benchmark = {
 
     // --- product_save_60_variants_ms ---------------------------------------
     const manager = services.staff.list().find((u) => u.role === 'manager')!;
+    // Six-digit PLUs the demo catalog does not use (so barcodes come from the PLU, as for a real store's).
+    const taken = new Set(sqlite.prepare(`SELECT plu FROM tblproductos`).pluck().all() as string[]);
+    let nextPlu = 100_000;
+    const freePlu = () => {
+      while (taken.has(String(nextPlu))) nextPlu++;
+      taken.add(String(nextPlu));
+      return String(nextPlu++);
+    };
     const colorIds = sqlite.prepare(`SELECT id_color FROM tblcolor ORDER BY id_color LIMIT 6`).pluck().all() as number[];
     const sizeIds = sqlite.prepare(`SELECT id_talla FROM tbltallas ORDER BY sort_order LIMIT 10`).pluck().all() as number[];
     const saves = ctx.quick ? 30 : 100;
@@ -70,7 +78,7 @@ const catalogBench: Benchmark = {
     for (let i = 0; i < saves + 5; i++) {
       const input = {
         productId: null,
-        plu: String(800_000 + i),
+        plu: freePlu(),
         name: `Bench chaqueta ${i}`,
         description: null,
         manufacturerId: makers[0]!,
@@ -102,7 +110,8 @@ const catalogBench: Benchmark = {
     const makerName = sqlite.prepare(`SELECT nombre_fabricante FROM tblfabricantes LIMIT 1`).pluck().get() as string;
     const lines = [PRODUCT_CSV_COLUMNS.join(',')];
     for (let p = 0; p < importProducts; p++) {
-      for (const c of colorCodes) for (const z of sizeCodes) lines.push(`${700_000 + p},Importado ${p},,${makerName},WOMEN,,,49900,20000,,1,${c},${z},,2,1`);
+      const plu = freePlu();
+      for (const c of colorCodes) for (const z of sizeCodes) lines.push(`${plu},Importado ${p},,${makerName},WOMEN,,,49900,20000,,1,${c},${z},,2,1`);
     }
     const csv = lines.join('\n');
     const t0 = performance.now();

@@ -163,8 +163,8 @@ function ProductRow({ row, money, locale, onOpen }: { row: ProductListRow; money
       <span className="table__code">
         {row.plu}
       </span>
-      <span className="product-table__name">
-        {row.name}
+      <span className="product-table__name" title={row.name}>
+        <span className="product-table__name-text">{row.name}</span>
         {!row.active && <span className="badge">{t('catalog.products.inactive')}</span>}
         {row.lowStockCount > 0 && <span className="badge badge--warn">{t('catalog.products.lowBadge', { count: row.lowStockCount })}</span>}
       </span>
