@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'main',
           environment: 'node',
-          include: ['src/main/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/cli/**/*.test.ts', 'src/web/**/*.test.ts', 'src/preload/**/*.test.ts', 'db/**/*.test.ts', 'test/**/*.test.ts', 'cloud/**/*.test.ts'],
+          include: ['src/main/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/cli/**/*.test.ts', 'src/web/**/*.test.ts', 'src/release/**/*.test.ts', 'src/preload/**/*.test.ts', 'db/**/*.test.ts', 'test/**/*.test.ts', 'cloud/**/*.test.ts'],
           // One SQLite writer per test file; files run in parallel processes.
           pool: 'forks',
           testTimeout: 30_000,

@@ -17,7 +17,8 @@ import { APP_ORIGIN } from './security/url-policy';
 import { createServices, type Services } from './services';
 import { demoSeedDecision, startupFailureLine } from './startup-policy';
 import { tokenFileFor } from './sync/token-vault';
-import { startUpdater } from './updater';
+import { electronUpdateEngine } from './updater/electron-engine';
+import { createTillPresence, isTillActivity } from './updater/till-probe';
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 let db: PosDb | undefined;
@@ -43,6 +44,7 @@ function start(): void {
     if (!services) return open.close();
     // A sync round in flight finishes (its acks committed) before the database closes; then quit for real.
     event.preventDefault();
+    services.updates.stop();
     const stopping = services.sync.stop();
     services = undefined;
     void stopping.finally(() => {
@@ -125,24 +127,41 @@ async function ready(): Promise<void> {
   }
   startIdleCheckpoints(db.sqlite);
   const log = createFileLogger(path.join(app.getPath('userData'), 'logs'));
-  const running = createServices(db, { version: app.getVersion(), shell: 'electron' }, undefined, {
-    // The device token: encrypted with safeStorage in a file beside the database, never in it.
-    vault: createSafeStorageVault(tokenFileFor(file)),
-    onRound: (result, status) => {
-      if (!result.ok && !result.notConfigured) log.warn({ sync: true, state: status.state, code: result.error.code }, result.error.message);
+  const presence = createTillPresence();
+  const running = createServices(
+    db,
+    { version: app.getVersion(), shell: 'electron' },
+    undefined,
+    {
+      // The device token: encrypted with safeStorage in a file beside the database, never in it.
+      vault: createSafeStorageVault(tokenFileFor(file)),
+      onRound: (result, status) => {
+        if (!result.ok && !result.notConfigured) log.warn({ sync: true, state: status.state, code: result.error.code }, result.error.message);
+      },
     },
-  });
+    {
+      // Only an installed app updates itself (electron-updater reads the app-update.yml electron-builder put beside it).
+      engine: app.isPackaged ? electronUpdateEngine() : null,
+      unsupportedReason: 'a development build does not update itself',
+      presence,
+      log: (level, message, fields) => log[level]({ updater: true, ...fields }, message),
+    },
+  );
   services = running;
   // Idle until the register has a server and a token (npm run admin -- register); then push and pull every 15 s.
   running.sync.start();
   log.info({ version: app.getVersion(), db: file, created: opened.report.created, migrationsApplied: opened.report.applied }, 'app started');
-  const router = createRouter(running, { log: ipcCallLogger(log) });
+  const callLog = ipcCallLogger(log);
+  const router = createRouter(running, {
+    log: (entry) => {
+      callLog(entry);
+      // The update policy waits for a quiet till: the last thing a person did at the screen.
+      if (isTillActivity(entry.channel)) presence.touch(Date.now());
+    },
+  });
   const ipc = registerIpc(router, devServerUrl);
+  presence.setSignedIn(ipc.anySignedIn);
   createWindow();
-  if (app.isPackaged) {
-    startUpdater(
-      () => ({ saleInProgress: running.sales.current().lines.length > 0, staffSignedIn: ipc.anySignedIn() }),
-      (m) => log.info({ updater: true }, m),
-    );
-  }
+  // Checks soon after start (a verified download from before installs now if the till is quiet), then every 4 hours.
+  running.updates.start();
 }

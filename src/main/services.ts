@@ -28,6 +28,9 @@ import type { DeviceService } from './device/device-identity';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/engine';
 import { createSyncAdmin, type SyncAdmin } from './sync/sync-admin';
 import { createWriteStack, type WritePath } from './write';
+import { createTillPresence, NO_SHIFTS, tillStateOf, type ShiftProbe, type TillPresence } from './updater/till-probe';
+import { createUpdateController, type UpdateController, type UpdateEngine, type UpdateLog } from './updater/update-controller';
+import { openUpdateSettings, updateSettingsFileFor } from './updater/update-settings';
 
 /** Everything the IPC handlers call, built once per database. */
 export interface Services {
@@ -74,6 +77,17 @@ export interface Services {
   sync: SyncEngine;
   /** Rejected documents and conflicts, as a manager settles them. */
   syncAdmin: SyncAdmin;
+  /** The update policy (Settings > Updates); it updates the app only where a shell gives it electron-updater. */
+  updates: UpdateController;
+}
+
+export interface UpdateOptions {
+  /** electron-updater's updater (the packaged desktop app); absent elsewhere. */
+  engine?: UpdateEngine | null;
+  unsupportedReason?: string;
+  log?: UpdateLog;
+  presence?: TillPresence;
+  shifts?: ShiftProbe;
 }
 
 export function createServices(
@@ -81,6 +95,7 @@ export function createServices(
   appInfo: Services['appInfo'],
   clock: Clock = systemClock,
   syncOptions: Partial<Omit<SyncEngineOptions, 'db' | 'clock' | 'pending'>> = {},
+  updateOptions: UpdateOptions = {},
 ): Services {
   const { sqlite } = db;
   // Acks arrive in sequence order, so what waits is everything after the newest acked document:
@@ -105,6 +120,22 @@ export function createServices(
   const customerAdmin = createCustomerAdmin(sqlite, writes, customers);
   const customerCsv = createCustomerCsv(sqlite, writes, customers, customerAdmin);
   const inventory = createInventoryService({ sqlite, writes, settings, device });
+  const presence = updateOptions.presence ?? createTillPresence();
+  const shifts = updateOptions.shifts ?? NO_SHIFTS;
+  const saleOpen = () => {
+    const cart = sales.current();
+    return cart.lines.length > 0 || cart.pendingTenders.length > 0;
+  };
+  const updates = createUpdateController({
+    engine: updateOptions.engine ?? null,
+    unsupportedReason: updateOptions.unsupportedReason ?? (appInfo.shell === 'web' ? 'the browser preview does not update itself; the desktop app does' : 'this build is not an installed app'),
+    version: appInfo.version,
+    registerId: () => device.identity().registerId,
+    settings: openUpdateSettings(updateSettingsFileFor(db.file)),
+    till: () => tillStateOf({ saleOpen, shifts, presence, clock }),
+    clock,
+    ...(updateOptions.log ? { log: updateOptions.log } : {}),
+  });
   return {
     db,
     clock,
@@ -146,5 +177,6 @@ export function createServices(
         syncOptions.onApplied?.(types);
       },
     }),
+    updates,
   };
 }

@@ -57,6 +57,7 @@ export const CHANNELS = {
     'acceptTransfer',
   ],
   customerAdmin: ['update', 'history', 'exportData', 'erase', 'importCsv', 'exportCsv'],
+  updates: ['info', 'check', 'setChannel', 'postpone', 'installNow'],
 } as const;
 
 export type Domain = keyof typeof CHANNELS;

@@ -17,6 +17,7 @@ import { LabelPdfSchema, LabelSourceSchema, LabelZplSchema } from '../catalog/la
 import { DeleteListEntrySchema, ListEntrySchema } from '../catalog/list-schemas';
 import { ProductQuerySchema } from '../catalog/product-query';
 import type { Cart, CustomerSummary, ParkedSale, ProductHit, Receipt, SaleSummary, VariantGrid } from './dto-sales';
+import { MAX_POSTPONE_HOURS, UPDATE_CHANNELS, type InstallNowResult, type UpdateInfoDto } from './dto-updates';
 import { isKnownCurrency } from '../money';
 import { cleanText } from '../text';
 import { PAYMENT_METHODS } from '../payment-methods';
@@ -442,6 +443,20 @@ export const contract = {
     list: channel<AuditPage>()(AuditQuerySchema, 'reports.view'),
     /** What the filters offer: the users, actions and entities the log holds. */
     facets: channel<AuditFacets>()(NoInput, 'reports.view'),
+  },
+  updates: {
+    /** Settings > Updates: version, channel, last check, download, when it installs (everyone signed in reads it). */
+    info: channel<UpdateInfoDto>()(NoInput, 'cashier'),
+    /** An admin's check now: takes a staged release this register's cohort has not reached (never a halted one). */
+    check: channel<UpdateInfoDto>()(NoInput, 'admin'),
+    setChannel: channel<UpdateInfoDto>()(z.object({ channel: z.enum(UPDATE_CHANNELS) }).strict(), 'admin'),
+    /** Holds a downloaded update for this many hours (0 lifts a postponement); downloads go on. */
+    postpone: channel<UpdateInfoDto>()(
+      z.object({ hours: z.number().int('whole hours').min(0).max(MAX_POSTPONE_HOURS, `at most ${MAX_POSTPONE_HOURS} hours`) }).strict(),
+      'admin',
+    ),
+    /** Installs a downloaded update now, unless a sale or a shift is open (then it says which). */
+    installNow: channel<InstallNowResult>()(NoInput, 'admin'),
   },
 } satisfies { [D in Domain]: { [A in ActionOf<D>]: ChannelDef } };
 

@@ -11,6 +11,7 @@ import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
 import { staffHandlers } from './staff';
 import { syncHandlers } from './sync';
+import { updatesHandlers } from './updates';
 
 export const handlers: Handlers = {
   app: appHandlers,
@@ -25,4 +26,5 @@ export const handlers: Handlers = {
   audit: auditHandlers,
   inventory: inventoryHandlers,
   customerAdmin: customerAdminHandlers,
+  updates: updatesHandlers,
 };
