@@ -30,7 +30,7 @@ export default tseslint.config(
   {
     // The renderer tests' backend: main's real router over a temp database, in the test process,
     // and a real cloud in a child process for main's sync engine to reach.
-    files: ['src/renderer/test/real-pos.ts', 'src/renderer/test/cloud.ts', 'src/renderer/test/cloud-child.ts', 'src/renderer/test/node-fetch.ts', 'src/renderer/test/corrupting-fetch.ts'],
+    files: ['src/renderer/test/real-pos.ts', 'src/renderer/test/cloud.ts', 'src/renderer/test/cloud-child.ts', 'src/renderer/test/node-fetch.ts', 'src/renderer/test/corrupting-fetch.ts', 'src/renderer/test/update-feed.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -142,7 +142,7 @@ async function ready(): Promise<void> {
     {
       // Only an installed app updates itself (electron-updater reads the app-update.yml electron-builder put beside it).
       engine: app.isPackaged ? electronUpdateEngine() : null,
-      unsupportedReason: 'a development build does not update itself',
+      unsupportedReason: 'development-build',
       presence,
       log: (level, message, fields) => log[level]({ updater: true, ...fields }, message),
     },

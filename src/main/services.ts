@@ -31,6 +31,7 @@ import { createWriteStack, type WritePath } from './write';
 import { createTillPresence, NO_SHIFTS, tillStateOf, type ShiftProbe, type TillPresence } from './updater/till-probe';
 import { createUpdateController, type UpdateController, type UpdateEngine, type UpdateLog } from './updater/update-controller';
 import { openUpdateSettings, updateSettingsFileFor } from './updater/update-settings';
+import type { UnsupportedReason } from '../shared/ipc/dto-updates';
 
 /** Everything the IPC handlers call, built once per database. */
 export interface Services {
@@ -84,7 +85,7 @@ export interface Services {
 export interface UpdateOptions {
   /** electron-updater's updater (the packaged desktop app); absent elsewhere. */
   engine?: UpdateEngine | null;
-  unsupportedReason?: string;
+  unsupportedReason?: UnsupportedReason;
   log?: UpdateLog;
   presence?: TillPresence;
   shifts?: ShiftProbe;
@@ -128,7 +129,7 @@ export function createServices(
   };
   const updates = createUpdateController({
     engine: updateOptions.engine ?? null,
-    unsupportedReason: updateOptions.unsupportedReason ?? (appInfo.shell === 'web' ? 'the browser preview does not update itself; the desktop app does' : 'this build is not an installed app'),
+    unsupportedReason: updateOptions.unsupportedReason ?? (appInfo.shell === 'web' ? 'browser-preview' : 'development-build'),
     version: appInfo.version,
     registerId: () => device.identity().registerId,
     settings: openUpdateSettings(updateSettingsFileFor(db.file)),

@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'settings.manage',
   /** Add and disable staff, change roles and role permissions. */
   'users.manage',
+  /** Settings > Updates: check now, change the channel, postpone or install an update. */
+  'updates.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +63,7 @@ export type EditableRole = (typeof EDITABLE_ROLES)[number];
 /** What each role holds until an admin changes it: what the till did before permissions were editable. */
 export const DEFAULT_GRANTS: Record<StaffRoleName, RoleGrant> = {
   cashier: { permissions: ['sales.discount', 'sales.void'], discountLimitBp: 0 },
-  manager: { permissions: PERMISSIONS.filter((p) => p !== 'users.manage'), discountLimitBp: 10_000 },
+  // Updates are IT's and the owner's call: admins only until an admin grants it.
+  manager: { permissions: PERMISSIONS.filter((p) => p !== 'users.manage' && p !== 'updates.manage'), discountLimitBp: 10_000 },
   admin: { permissions: [...PERMISSIONS], discountLimitBp: 10_000 },
 };

@@ -8,7 +8,7 @@
  */
 import type { AppUpdater, ProgressInfo, UpdateCheckResult, UpdateDownloadedEvent, UpdateInfo } from 'electron-updater';
 import type { Clock } from '../db/clock';
-import type { InstallWhen, UpdateChannel, UpdateErrorDto, UpdateInfoDto, UpdatePhase } from '../../shared/ipc/dto-updates';
+import type { InstallWhen, UnsupportedReason, UpdateChannel, UpdateErrorDto, UpdateInfoDto, UpdatePhase } from '../../shared/ipc/dto-updates';
 import { DomainError } from '../../shared/errors';
 import { decideRollout, parseStagingPercentage, rolloutCohort } from './rollout';
 import {
@@ -35,7 +35,7 @@ export type UpdateLog = (level: 'debug' | 'info' | 'warn' | 'error', message: st
 export interface UpdateControllerOptions {
   /** electron-updater's updater; null where the shell does not update itself (browser preview, unpackaged). */
   engine: UpdateEngine | null;
-  unsupportedReason?: string;
+  unsupportedReason?: UnsupportedReason;
   version: string;
   registerId: () => string;
   settings: UpdateSettingsStore;
@@ -165,11 +165,11 @@ export function createUpdateController(options: UpdateControllerOptions) {
     try {
       result = await engine.checkForUpdates();
     } catch (err) {
+      settings.update({ lastCheckAt: now().toISOString() });
       recordError(err, 'check');
       return { ok: false, status: status() };
-    } finally {
-      settings.update({ lastCheckAt: now().toISOString() });
     }
+    settings.update({ lastCheckAt: now().toISOString() });
     if (result === null) {
       phase = 'unsupported';
       return { ok: false, status: status() };
@@ -237,7 +237,7 @@ export function createUpdateController(options: UpdateControllerOptions) {
       channel: s.channel,
       channelSetBy: s.channelSetBy,
       phase,
-      unsupportedReason: engine ? null : (options.unsupportedReason ?? 'this shell does not update itself'),
+      unsupportedReason: engine ? null : (options.unsupportedReason ?? 'development-build'),
       lastCheckAt: s.lastCheckAt,
       available,
       progress,

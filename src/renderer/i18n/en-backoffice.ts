@@ -30,6 +30,7 @@ export const enBackoffice: Widen<typeof esBackoffice> = {
       catalog_manage: 'Manage the catalog',
       settings_manage: 'Store settings, taxes and sync',
       users_manage: 'Manage users and permissions',
+      updates_manage: 'Updates (check, channel, postpone, install)',
     },
   },
   audit: {

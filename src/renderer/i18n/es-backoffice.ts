@@ -29,6 +29,7 @@ export const esBackoffice = {
       catalog_manage: 'Gestionar el catálogo',
       settings_manage: 'Configuración de la tienda, impuestos y sincronización',
       users_manage: 'Gestionar usuarios y permisos',
+      updates_manage: 'Actualizaciones (comprobar, canal, aplazar, instalar)',
     },
   },
   audit: {

@@ -11,6 +11,7 @@ import { createCatalogStore, type CatalogState, type CatalogStore } from '../fea
 import { createCustomerStore, type CustomerState, type CustomerStore } from '../features/sell/customer-store';
 import { createSellStore, type SellState, type SellStore } from '../features/sell/sell-store';
 import { createSettingsStore, type SettingsState, type SettingsStore } from '../features/settings/settings-store';
+import { createUpdatesStore, type UpdatesState, type UpdatesStore } from '../features/settings/updates-store';
 import { createNavStore, type NavState, type NavStore } from './nav-store';
 import { createSessionStore, type SessionState, type SessionStore } from './session-store';
 import { createStatusStore, type StatusState, type StatusStore } from './status-store';
@@ -25,6 +26,7 @@ export interface Stores {
   customers: CustomerStore;
   settings: SettingsStore;
   catalog: CatalogStore;
+  updates: UpdatesStore;
 }
 
 export function createStores(api: PosApi): Stores {
@@ -45,6 +47,7 @@ export function createStores(api: PosApi): Stores {
     customers: createCustomerStore(guarded),
     settings: createSettingsStore(guarded),
     catalog: createCatalogStore(guarded),
+    updates: createUpdatesStore(guarded),
   };
 }
 
@@ -72,5 +75,6 @@ export const usePos = (): PosApi => useStores().api;
 /** True when the signed-in user's role holds the permission (main checks it again on every call). */
 export const useCan = (permission: Permission): boolean => useStore(useStores().session, (s) => s.current?.grant.permissions.includes(permission) ?? false);
 export const useCatalog = <T,>(selector: (state: CatalogState) => T): T => useStore(useStores().catalog, selector);
+export const useUpdates = <T,>(selector: (state: UpdatesState) => T): T => useStore(useStores().updates, selector);
 /** The sell store itself, for reading fresh state inside event handlers. */
 export const useSellStore = (): SellStore => useStores().sell;

@@ -23,6 +23,8 @@ import { simulateSales } from '../../main/sales/simulate';
 import { seedDemo } from '../../main/seed/demo-seed';
 import { DEMO_STAFF } from '../../main/seed/demo-staff';
 import { createServices, type Services } from '../../main/services';
+import { createTillPresence, isTillActivity } from '../../main/updater/till-probe';
+import type { UpdateEngine } from '../../main/updater/update-controller';
 import type { Result } from '../../shared/errors';
 import { newGlobalId } from '../../shared/ids';
 import { buildPosApi, type PosApi } from '../../shared/ipc/api';
@@ -49,6 +51,8 @@ export interface RealPosOptions {
   now?: string;
   /** How main's sync engine reaches the cloud (default: nodeFetch); a test may wrap it to corrupt or drop requests. */
   syncFetch?: typeof globalThis.fetch;
+  /** electron-updater's updater for main's update policy (test/update-feed.ts); none: the shell does not update itself. */
+  updateEngine?: UpdateEngine;
 }
 
 export interface DemoUser extends StaffSummary {
@@ -124,9 +128,24 @@ export async function createRealPos(options: RealPosOptions = {}): Promise<RealP
   const clock = manualClock(options.now ?? START);
   const { db } = openDatabase(file, { migrationsFolder: MIGRATIONS, clock });
   // Main's sync engine (never started here: tests run its rounds) reaches a cloud the way main does, not through happy-dom's fetch.
-  const services = createServices(db, { version: options.app?.version ?? 'test', shell: options.app?.shell ?? 'web' }, clock, { fetch: options.syncFetch ?? nodeFetch });
-  const router = createRouter(services);
+  // Who is at the till, as the app's IPC knows it: the update policy waits for a quiet till.
+  const presence = createTillPresence();
   const session = newSessionState();
+  presence.setSignedIn(() => session.current !== null);
+  const services = createServices(
+    db,
+    { version: options.app?.version ?? 'test', shell: options.app?.shell ?? 'web' },
+    clock,
+    { fetch: options.syncFetch ?? nodeFetch },
+    { engine: options.updateEngine ?? null, presence },
+  );
+  const router = createRouter(services, {
+    log: (entry) => {
+      if (isTillActivity(entry.channel)) presence.touch(clock.now().getTime());
+      // As without a log: a bug still reaches the console.
+      if (entry.error !== undefined) console.error('[ipc] internal error', entry.channel, entry.error);
+    },
+  });
   const calls: Call[] = [];
 
   if (options.settings) services.settings.updateStore(options.settings);
@@ -190,6 +209,7 @@ export async function createRealPos(options: RealPosOptions = {}): Promise<RealP
     cleanup() {
       if (closed) return;
       closed = true;
+      services.updates.stop();
       db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

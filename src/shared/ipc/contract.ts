@@ -446,17 +446,17 @@ export const contract = {
   },
   updates: {
     /** Settings > Updates: version, channel, last check, download, when it installs (everyone signed in reads it). */
-    info: channel<UpdateInfoDto>()(NoInput, 'cashier'),
-    /** An admin's check now: takes a staged release this register's cohort has not reached (never a halted one). */
-    check: channel<UpdateInfoDto>()(NoInput, 'admin'),
-    setChannel: channel<UpdateInfoDto>()(z.object({ channel: z.enum(UPDATE_CHANNELS) }).strict(), 'admin'),
+    info: channel<UpdateInfoDto>()(NoInput, 'staff'),
+    /** An admin's check now (updates.manage): takes a staged release this register's cohort has not reached (never a halted one). */
+    check: channel<UpdateInfoDto>()(NoInput, 'updates.manage'),
+    setChannel: channel<UpdateInfoDto>()(z.object({ channel: z.enum(UPDATE_CHANNELS) }).strict(), 'updates.manage'),
     /** Holds a downloaded update for this many hours (0 lifts a postponement); downloads go on. */
     postpone: channel<UpdateInfoDto>()(
       z.object({ hours: z.number().int('whole hours').min(0).max(MAX_POSTPONE_HOURS, `at most ${MAX_POSTPONE_HOURS} hours`) }).strict(),
-      'admin',
+      'updates.manage',
     ),
     /** Installs a downloaded update now, unless a sale or a shift is open (then it says which). */
-    installNow: channel<InstallNowResult>()(NoInput, 'admin'),
+    installNow: channel<InstallNowResult>()(NoInput, 'updates.manage'),
   },
 } satisfies { [D in Domain]: { [A in ActionOf<D>]: ChannelDef } };
 

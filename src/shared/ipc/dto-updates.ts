@@ -32,6 +32,9 @@ export type InstallWhen =
   | 'shift-closed'
   | 'admin';
 
+/** The browser preview, or an Electron build that was not installed by an installer (development). */
+export type UnsupportedReason = 'browser-preview' | 'development-build';
+
 export interface UpdateErrorDto {
   /** electron-updater's code (ERR_CHECKSUM_MISMATCH, ERR_UPDATER_CHANNEL_FILE_NOT_FOUND...) or ours. */
   code: string;
@@ -46,7 +49,7 @@ export interface UpdateInfoDto {
   channelSetBy: string | null;
   phase: UpdatePhase;
   /** Why this shell does not update itself, when it does not. */
-  unsupportedReason: string | null;
+  unsupportedReason: UnsupportedReason | null;
   lastCheckAt: string | null;
   /** The newest release the last check found for this register (newer than the running one). */
   available: { version: string; releaseDate: string | null; stagingPercentage: number | null; staged: boolean } | null;

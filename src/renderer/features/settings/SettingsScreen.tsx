@@ -12,13 +12,14 @@ import { StoreFacts } from './StoreFacts';
 import { StoreSettingsForm } from './StoreSettingsForm';
 import { SyncPanel } from './SyncPanel';
 import { TaxesPanel } from './TaxesPanel';
+import { UpdatesPanel } from './UpdatesPanel';
 
-type Tab = 'store' | 'taxes' | 'staff' | 'roles' | 'audit' | 'sync' | 'about';
+type Tab = 'store' | 'taxes' | 'staff' | 'roles' | 'audit' | 'sync' | 'updates' | 'about';
 
 /**
- * Store, taxes, staff, sync and about, by role: cashiers read the store's
- * settings, the sync page and the about panel; managers edit the store and
- * taxes, see the staff and start a sync; admins also add and disable staff. Every panel stays mounted while the
+ * Store, taxes, staff, sync, updates and about, by role: cashiers read the store's
+ * settings, the sync and updates pages and the about panel; managers edit the store and
+ * taxes, see the staff and start a sync; admins also add and disable staff and manage updates. Every panel stays mounted while the
  * screen is open, so switching tabs keeps unsaved edits.
  */
 export function SettingsScreen() {
@@ -31,6 +32,7 @@ export function SettingsScreen() {
   const canEdit = useCan('settings.manage');
   const isAdmin = useCan('users.manage');
   const canAudit = useCan('reports.view');
+  const canUpdate = useCan('updates.manage');
 
   useEffect(() => {
     void loadRates();
@@ -42,6 +44,7 @@ export function SettingsScreen() {
     ...(canEdit || isAdmin ? (['staff', 'roles'] as const) : []),
     ...(canAudit ? (['audit'] as const) : []),
     'sync',
+    'updates',
     'about',
   ];
   const tabs: TabItem<Tab>[] = shown.map((id) => ({ id, label: t(`settings.tabs.${id}`) }));
@@ -67,6 +70,7 @@ export function SettingsScreen() {
     roles: canEdit || isAdmin ? <RolesPanel /> : null,
     audit: canAudit ? <AuditPanel /> : null,
     sync: <SyncPanel canSync={canEdit} />,
+    updates: <UpdatesPanel isAdmin={canUpdate} active={active === 'updates'} />,
     about: <AboutPanel />,
   };
 
