@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'DB_FOREIGN',
   /** The database file, its folder or its disk cannot be written. */
   'DB_READ_ONLY',
+  /** This version's migrations failed; the database was left as it was. */
+  'DB_MIGRATION_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

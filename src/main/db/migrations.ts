@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { DomainError } from '../../shared/errors';
@@ -6,6 +8,18 @@ export interface MigrationStatus {
   files: MigrationMeta[];
   appliedCount: number;
   pending: MigrationMeta[];
+  /** The pending migrations' names (drizzle's journal tags, e.g. 0008_entity_versions). */
+  pendingTags: string[];
+}
+
+/** Migration names in journal order (readMigrationFiles reads the same journal, in the same order). */
+function journalTags(migrationsFolder: string): string[] {
+  try {
+    const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    return journal.entries.map((e) => e.tag);
+  } catch {
+    return [];
+  }
 }
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
@@ -26,7 +40,9 @@ export function migrationStatus(sqlite: Database.Database, migrationsFolder: str
   const hasTable = sqlite
     .prepare<[name: string], { 1: number }>(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
     .get(MIGRATIONS_TABLE);
-  if (!hasTable) return { files, appliedCount: 0, pending: files };
+  const tags = journalTags(migrationsFolder);
+  const tagsOf = (pending: MigrationMeta[]) => pending.map((m) => tags[files.indexOf(m)] ?? `migration ${files.indexOf(m)}`);
+  if (!hasTable) return { files, appliedCount: 0, pending: files, pendingTags: tagsOf(files) };
   const applied = sqlite
     .prepare<[], AppliedMigrationRow>(`SELECT hash, created_at AS createdAt FROM ${MIGRATIONS_TABLE} ORDER BY created_at`)
     .all();
@@ -35,9 +51,11 @@ export function migrationStatus(sqlite: Database.Database, migrationsFolder: str
   if (applied.length > files.length || (last && Number(last.createdAt) > newestKnown)) {
     throw new DomainError(
       'DB_TOO_NEW',
-      `database has ${applied.length} migrations applied but this app knows ${files.length}; it was written by a newer version`,
+      `database has ${applied.length} migrations applied but this app knows ${files.length} (up to ${tags.at(-1) ?? 'none'}); it was written by a newer version, so this one will not open it. ` +
+        `Install that newer version again (or a later one), or, to go back to this version, open a pre-migrate backup this version took before the update (<database>.pre-migrate-<time>.bak beside it; sales made since are not in it)`,
     );
   }
   const lastMillis = last ? Number(last.createdAt) : -1;
-  return { files, appliedCount: applied.length, pending: files.filter((m) => m.folderMillis > lastMillis) };
+  const pending = files.filter((m) => m.folderMillis > lastMillis);
+  return { files, appliedCount: applied.length, pending, pendingTags: tagsOf(pending) };
 }

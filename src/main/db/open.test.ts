@@ -78,7 +78,7 @@ describe('openDatabase', () => {
     openDatabase(file, { migrationsFolder: MIGRATIONS }).db.close();
     const { db, report } = openDatabase(file, { migrationsFolder: MIGRATIONS });
     db.close();
-    expect(report).toEqual({ created: false, applied: 0, backup: null });
+    expect(report).toEqual({ created: false, applied: 0, backup: null, pruned: [] });
     expect(fs.readdirSync(dir).filter((f) => f.includes('pre-migrate'))).toEqual([]);
   });
 

@@ -718,6 +718,7 @@ export const en: Messages = {
     NOT_SQLITE: 'The data file is not a valid database.',
     DB_FOREIGN: 'The data file belongs to another program; it was left untouched.',
     DB_READ_ONLY: 'The data file cannot be written: check its permissions and free disk space.',
+    DB_MIGRATION_FAILED: 'This version could not update the data file; nothing was changed. Reinstall the previous version and call IT.',
     DB_TOO_NEW: 'The data comes from a newer version of the app. Update the app.',
     INTERNAL: 'Something went wrong. The error was logged.',
     APPROVAL_REQUIRED: 'This needs a manager’s approval.',

@@ -720,6 +720,7 @@ export const es = {
     NOT_SQLITE: 'El archivo de datos no es una base de datos válida.',
     DB_FOREIGN: 'El archivo de datos es de otro programa; no se modificó.',
     DB_READ_ONLY: 'No se puede escribir el archivo de datos: revise sus permisos y el espacio en disco.',
+    DB_MIGRATION_FAILED: 'Esta versión no pudo actualizar el archivo de datos; no se cambió nada. Reinstale la versión anterior y llame a TI.',
     DB_TOO_NEW: 'Los datos son de una versión más nueva de la aplicación. Actualice la aplicación.',
     INTERNAL: 'Algo salió mal. El error quedó registrado.',
     APPROVAL_REQUIRED: 'Esta acción necesita la aprobación de un gerente.',
