@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { resolveFunction } from 'app-builder-lib/out/util/resolve';
 import type { Configuration } from 'app-builder-lib';
 import { DebugLogger } from 'builder-util';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -100,6 +101,19 @@ describe('the beforePack signing check', () => {
     expect(signingProblems('darwin', { CSC_NAME: 'Developer ID Application: POS Ropa' })).toEqual([expect.stringMatching(/notarisation/)]);
     expect(signingProblems('darwin', { CSC_LINK: 'id.p12', APPLE_API_KEY: 'k.p8', APPLE_API_KEY_ID: 'id', APPLE_API_ISSUER: 'iss' })).toEqual([]);
     expect(signingProblems('linux', {})).toEqual([]);
+  });
+
+  it('is the hook electron-builder loads from the config', async () => {
+    const config = await loadConfig();
+    const hook = await resolveFunction<(context: { electronPlatformName: string }) => void>('module', config.beforePack as string, 'beforePack', root);
+    expect(typeof hook).toBe('function');
+    const saved = { ...process.env };
+    try {
+      for (const k of ['CSC_LINK', 'CSC_NAME', 'APPLE_API_KEY', 'APPLE_ID', 'APPLE_KEYCHAIN', 'POS_UNSIGNED_BUILD']) delete process.env[k];
+      expect(() => hook({ electronPlatformName: 'darwin' })).toThrow(/refusing to package an unsigned darwin release:[\s\S]*notarisation/);
+    } finally {
+      process.env = saved;
+    }
   });
 
   it('stops electron-builder with what is missing, unless asked for a local unsigned build', () => {
