@@ -247,6 +247,25 @@ describe('staged rollouts', () => {
     await halted.controller.settled();
     expect(halted.controller.status()).toMatchObject({ phase: 'up-to-date', downloaded: null });
   });
+
+  it('a release halted after this register downloaded it does not install', async () => {
+    release('1.1.0');
+    buildFeed({ from: artifacts, out: feedDir, version: '1.1.0', channels: ['latest'] });
+    const { controller, engine, state, lines } = controllerFor({ version: '1.0.0', server: await serve() });
+    await controller.check();
+    await controller.settled();
+    expect(controller.status().downloaded).toMatchObject({ version: '1.1.0' });
+
+    // IT finds a problem and halts the rollout before this till found a quiet moment.
+    buildFeed({ from: artifacts, out: feedDir, version: '1.1.0', channels: ['latest'], stagingPercentage: 0 });
+    await controller.check();
+    await controller.settled();
+    expect(controller.status()).toMatchObject({ phase: 'up-to-date', downloaded: null });
+    expect(lines.some((l) => l.includes('no longer offered to this register'))).toBe(true);
+    state.signedIn = false;
+    expect(controller.consider('tick')).toEqual({ install: false, reason: 'not-downloaded' });
+    expect(engine.installs).toEqual([]);
+  });
 });
 
 describe('channels', () => {

@@ -135,9 +135,15 @@ export function createUpdateController(options: UpdateControllerOptions) {
     engine.on('checking-for-update', () => {
       phase = 'checking';
     });
-    engine.on('update-not-available', () => {
+    engine.on('update-not-available', (info: UpdateInfo) => {
       available = null;
-      if (!downloaded) phase = 'up-to-date';
+      if (downloaded) {
+        // The feed no longer offers what was downloaded to this register (IT halted or narrowed the rollout,
+        // or withdrew the release): it must not install.
+        log('warn', `update ${downloaded.version} is no longer offered to this register (feed: ${info.version}); it will not install`, { updater: true });
+        downloaded = null;
+      }
+      phase = 'up-to-date';
     });
     engine.on('update-available', (info: UpdateInfo) => {
       phase = 'downloading';
