@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import type { ErrorInfo } from '../../../shared/errors';
 import { contract } from '../../../shared/ipc/contract';
@@ -178,7 +179,7 @@ export function UpdatesPanel({ isAdmin, active }: { isAdmin: boolean; active: bo
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 function channelText(t: T, info: UpdateInfoDto): string {
   const name = t(`settings.updates.channels.${info.channel}`);
