@@ -116,5 +116,5 @@ describe('Settings > Sync', () => {
     expect(screen.getByTestId('sync-manager-only')).toBeTruthy();
     // The channel refuses a cashier too, not only the screen.
     expect(await pos.api.sync.now()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  });
+  }, 120_000);
 });

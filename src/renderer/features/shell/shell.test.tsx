@@ -180,7 +180,7 @@ describe('status bar', () => {
     expect(services.sync.status().lastSyncAt).toBe(clock.now().toISOString());
     expect(screen.queryByTestId('status-sync-error')).toBeNull();
     expect(screen.queryByTestId('status-rejected')).toBeNull();
-  });
+  }, 120_000);
 
   it('shows offline in red, why, and the queue, when the cloud cannot be reached', async () => {
     const cloud = await startTestCloud();
@@ -193,7 +193,7 @@ describe('status bar', () => {
     expect(sync.querySelector('.dot--bad')).not.toBeNull();
     expect(screen.getByTestId('status-sync-error').textContent).toBe('No se puede conectar con la nube.');
     expect(screen.getByTestId('status-queue').textContent).toBe(`Por enviar: ${new Intl.NumberFormat('es-CO').format(pos.services.outboxPending())}`);
-  });
+  }, 120_000);
 
   it('says the register was revoked, with the cloud\'s reason on hover', async () => {
     const cloud = await startTestCloud();
@@ -207,7 +207,7 @@ describe('status bar', () => {
     const why = screen.getByTestId('status-sync-error');
     expect(why.textContent).toBe('La nube revocó esta caja.');
     expect(why.getAttribute('title')).toMatch(/caja robada/);
-  });
+  }, 120_000);
 
   it('counts the documents the cloud rejected', async () => {
     const cloud = await startTestCloud();
@@ -218,5 +218,5 @@ describe('status bar', () => {
     });
     expect((await screen.findByTestId('status-rejected')).textContent).toBe('1 rechazado');
     expect(screen.getByTestId('status-sync').getAttribute('data-state')).toBe('online');
-  });
+  }, 120_000);
 });
