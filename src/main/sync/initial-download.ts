@@ -23,9 +23,11 @@ import { cloudRequest, SyncError } from './push';
 const MARKER = 'sync_initial_download';
 
 /** Versioned rows in an order a register can apply: lists before the products that name them, tax rates before products. */
-const ENTITY_ORDER: CommandType[] = (['catalog_list.changed', 'tax_rate.changed', 'staff.changed', 'store_settings.changed', 'product.upserted', 'customer.upserted'] as string[])
-  .filter((t): t is CommandType => (COMMAND_TYPES as string[]).includes(t))
-  .concat(COMMAND_TYPES.filter((t) => COMMANDS[t].versioned && !['catalog_list.changed', 'tax_rate.changed', 'staff.changed', 'store_settings.changed', 'product.upserted', 'customer.upserted'].includes(t)));
+const FIRST: readonly string[] = ['catalog_list.changed', 'tax_rate.changed', 'staff.changed', 'store_settings.changed', 'product.upserted', 'customer.upserted'];
+const ENTITY_ORDER: CommandType[] = [
+  ...FIRST.filter((t): t is CommandType => (COMMAND_TYPES as string[]).includes(t)),
+  ...COMMAND_TYPES.filter((t) => COMMANDS[t].versioned && !FIRST.includes(t)),
+];
 
 const Marker = z.object({ horizon: z.string(), stage: z.string(), after: z.string() });
 type Marker = z.infer<typeof Marker>;

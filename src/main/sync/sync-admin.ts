@@ -14,8 +14,7 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 import { COMMANDS, type CommandType, type EmitPayload } from '../../shared/sync/commands';
-import type { Clock } from '../db/clock';
-import { isoNow } from '../db/clock';
+import { isoNow, type Clock } from '../db/clock';
 import type { WritePath } from '../write/write-path';
 import { createRemoteEntityApplier, isEntityType } from './apply-remote-entities';
 import { settleRejected } from './push';
